@@ -1,0 +1,2 @@
+Console.Error.WriteLine("GraphQLHost: not implemented yet");
+return 1;
