@@ -1,0 +1,167 @@
+using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Phones;
+using Hotspot.Domain.Plans;
+
+namespace Hotspot.Domain.Purchases;
+
+/// <summary>
+/// A customer's attempt to buy a plan. Written <see cref="PurchaseStatus.Pending"/> before the payment request
+/// goes out, then moved exactly once to a final state. <see cref="PurchaseStatus.Paid"/> is final: a repeated
+/// confirmation is a no-op, and a confirmation with a different amount is refused and kept for review.
+/// </summary>
+public sealed class Purchase
+{
+    private Purchase() { PhoneNumber = ""; }
+
+    /// <summary>Random (version 4) so a purchase's status page cannot be found by guessing.</summary>
+    public Guid Id { get; private set; }
+
+    public Guid OrganizationId { get; private set; }
+    public Guid PlanId { get; private set; }
+
+    /// <summary>Normalised <c>2547XXXXXXXX</c> / <c>2541XXXXXXXX</c>.</summary>
+    public string PhoneNumber { get; private set; }
+
+    /// <summary>The device's MAC from the captive portal, upper case with colons, when known.</summary>
+    public string? MacAddress { get; private set; }
+
+    /// <summary>Whole shillings, copied from the plan when the purchase is made.</summary>
+    public long AmountKes { get; private set; }
+
+    public PaymentMethodType PaymentMethod { get; private set; }
+    public PurchaseStatus Status { get; private set; }
+
+    /// <summary>The provider's id of the payment request (Daraja CheckoutRequestID, Kopo Kopo incoming payment id).</summary>
+    public string? ProviderRequestId { get; private set; }
+
+    /// <summary>The M-Pesa receipt (reference) of the payment that settled it.</summary>
+    public string? ProviderReceipt { get; private set; }
+
+    public Guid? VoucherId { get; private set; }
+
+    /// <summary>Why it failed, was cancelled or expired, as the provider said it.</summary>
+    public string? FailureReason { get; private set; }
+
+    /// <summary>Set when a confirmation could not be applied (amount differs, arrived too late): a human should look.</summary>
+    public string? ReviewReason { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public DateTime? PaidAt { get; private set; }
+
+    /// <summary>When the reconciler last asked the provider about it, and how often it has.</summary>
+    public DateTime? LastCheckedAt { get; private set; }
+    public int CheckAttempts { get; private set; }
+
+    public static Purchase Create(Plan plan, KenyanPhoneNumber phoneNumber, string? macAddress, PaymentMethodType method, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (!plan.IsActive)
+            throw DomainException.Validation("This plan is not on sale.");
+        if (phoneNumber.Value is null)
+            throw DomainException.Validation("A phone number is required.");
+        return new Purchase
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = plan.OrganizationId,
+            PlanId = plan.Id,
+            PhoneNumber = phoneNumber.Value,
+            MacAddress = NormalizeMac(macAddress),
+            AmountKes = plan.PriceKes,
+            PaymentMethod = method,
+            Status = PurchaseStatus.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    public bool IsFinal => Status != PurchaseStatus.Pending;
+
+    /// <summary>Remembers the provider's request id once the payment request was accepted.</summary>
+    public void RecordProviderRequest(string providerRequestId, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(providerRequestId))
+            throw DomainException.Validation("A provider request id is required.");
+        if (ProviderRequestId is not null && ProviderRequestId != providerRequestId)
+            throw new DomainException(DomainErrorCodes.InvalidStateTransition, "The purchase already has a provider request id.");
+        ProviderRequestId = providerRequestId;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Applies a payment confirmation. Only <see cref="SettlementOutcome.Settled"/> changes the status; the
+    /// caller must then issue the voucher and <see cref="AttachVoucher"/> it in the same transaction.
+    /// </summary>
+    public SettlementOutcome Settle(long amountKes, string? receipt, DateTime now)
+    {
+        if (Status == PurchaseStatus.Paid)
+            return SettlementOutcome.AlreadyPaid;
+        if (Status != PurchaseStatus.Pending)
+        {
+            RecordForReview($"A payment of {amountKes} KES (receipt {receipt ?? "none"}) arrived after the purchase was {Status}.", now);
+            return SettlementOutcome.NotPending;
+        }
+        if (amountKes != AmountKes)
+        {
+            RecordForReview($"A payment of {amountKes} KES (receipt {receipt ?? "none"}) does not match the price of {AmountKes} KES.", now);
+            return SettlementOutcome.AmountMismatch;
+        }
+        Status = PurchaseStatus.Paid;
+        ProviderReceipt = receipt;
+        PaidAt = now;
+        UpdatedAt = now;
+        return SettlementOutcome.Settled;
+    }
+
+    public void AttachVoucher(Guid voucherId)
+    {
+        if (Status != PurchaseStatus.Paid || VoucherId is not null)
+            throw new DomainException(DomainErrorCodes.InvalidStateTransition, "Only a paid purchase without a voucher can receive one.");
+        VoucherId = voucherId;
+    }
+
+    /// <summary>The provider reported a failure. Returns false (nothing changes) unless the purchase is pending.</summary>
+    public bool Fail(string reason, DateTime now) => Finish(PurchaseStatus.Failed, reason, now);
+
+    /// <summary>The customer cancelled the payment prompt.</summary>
+    public bool Cancel(string reason, DateTime now) => Finish(PurchaseStatus.Cancelled, reason, now);
+
+    /// <summary>No outcome arrived in time.</summary>
+    public bool Expire(string reason, DateTime now) => Finish(PurchaseStatus.Expired, reason, now);
+
+    public void RecordCheck(DateTime now)
+    {
+        LastCheckedAt = now;
+        CheckAttempts++;
+        UpdatedAt = now;
+    }
+
+    private bool Finish(PurchaseStatus status, string reason, DateTime now)
+    {
+        if (Status != PurchaseStatus.Pending)
+            return false;
+        Status = status;
+        FailureReason = string.IsNullOrWhiteSpace(reason) ? status.ToString() : Truncate(reason, 500);
+        UpdatedAt = now;
+        return true;
+    }
+
+    private void RecordForReview(string reason, DateTime now)
+    {
+        ReviewReason = Truncate(reason, 500);
+        UpdatedAt = now;
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+
+    /// <summary>Accepts <c>aa:bb:cc:dd:ee:ff</c>, dashes or no separators; returns <c>AA:BB:CC:DD:EE:FF</c>.</summary>
+    public static string? NormalizeMac(string? mac)
+    {
+        if (string.IsNullOrWhiteSpace(mac))
+            return null;
+        var hex = mac.Trim().Replace(":", "").Replace("-", "").ToUpperInvariant();
+        if (hex.Length != 12 || !hex.All(char.IsAsciiHexDigit))
+            throw DomainException.Validation("A MAC address looks like AA:BB:CC:DD:EE:FF.");
+        return string.Join(':', Enumerable.Range(0, 6).Select(i => hex.Substring(i * 2, 2)));
+    }
+}
