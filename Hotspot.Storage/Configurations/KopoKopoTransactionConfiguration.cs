@@ -1,0 +1,23 @@
+using Hotspot.Domain.Transactions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hotspot.Storage.Configurations;
+
+/// <summary><c>isp_kopokopo_transactions</c>; unique per organization like the M-Pesa table.</summary>
+internal sealed class KopoKopoTransactionConfiguration : IEntityTypeConfiguration<KopoKopoTransaction>
+{
+    public void Configure(EntityTypeBuilder<KopoKopoTransaction> builder)
+    {
+        builder.ToTable("isp_kopokopo_transactions");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Type).HasConversion<string>();
+        builder.Property(t => t.Status).HasConversion<string>();
+        builder.HasIndex(t => new { t.OrganizationId, t.EventId }).IsUnique();
+        builder.HasIndex(t => new { t.OrganizationId, t.Reference }).IsUnique();
+        builder.HasIndex(t => new { t.OrganizationId, t.PaymentRequestId });
+        builder.HasIndex(t => new { t.OrganizationId, t.ReceivedAt });
+        builder.HasIndex(t => t.PurchaseId);
+    }
+}

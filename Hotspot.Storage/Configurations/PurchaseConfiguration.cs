@@ -1,0 +1,21 @@
+using Hotspot.Domain.Purchases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hotspot.Storage.Configurations;
+
+internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
+{
+    public void Configure(EntityTypeBuilder<Purchase> builder)
+    {
+        builder.ToTable("purchases");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.PaymentMethod).HasConversion<string>();
+        // Every update checks the status it read, so two writers cannot both move a purchase out of PENDING.
+        builder.Property(p => p.Status).HasConversion<string>().IsConcurrencyToken();
+        builder.HasIndex(p => new { p.OrganizationId, p.ProviderRequestId }).IsUnique();
+        builder.HasIndex(p => new { p.OrganizationId, p.CreatedAt });
+        builder.HasIndex(p => new { p.Status, p.CreatedAt }); // the reconciler's scan of pending purchases
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hotspot.Storage;
+
+/// <summary>Applies pending migrations when the host starts, before it accepts requests.</summary>
+public sealed class DatabaseMigrator(
+    IDbContextFactory<HotspotDbContext> contexts,
+    IOptions<StorageOptions> options,
+    ILogger<DatabaseMigrator> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.ApplyMigrationsOnStartup)
+        {
+            logger.LogInformation("Migrations on start-up are turned off");
+            return;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var applied = await MigrateAsync(db, cancellationToken);
+        logger.LogInformation("Database ready on {Provider}; {Count} migration(s) applied", db.Provider, applied);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Brings the schema up to date; returns how many migrations were applied.</summary>
+    public static async Task<int> MigrateAsync(HotspotDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging lets readers carry on while a writer commits; the setting sticks to the file.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        await db.Database.MigrateAsync(cancellationToken);
+        return pending;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Hotspot.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}

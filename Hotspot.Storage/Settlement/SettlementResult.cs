@@ -1,0 +1,10 @@
+using Hotspot.Domain.Purchases;
+
+namespace Hotspot.Storage.Settlement;
+
+/// <summary>What a settlement did; the voucher is the purchase's (also for <see cref="SettlementOutcome.AlreadyPaid"/>).</summary>
+public sealed record SettlementResult(SettlementOutcome Outcome, Guid? VoucherId, string? VoucherCode, string? ReviewReason)
+{
+    /// <summary>True only for the one call that moved the purchase to paid.</summary>
+    public bool Settled => Outcome == SettlementOutcome.Settled;
+}
