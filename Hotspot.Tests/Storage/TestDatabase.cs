@@ -79,6 +79,9 @@ public sealed class TestDatabase : IDbContextFactory<HotspotDbContext>, IAsyncDi
 
     public HotspotDbContext CreateDbContext() => new(_options, Protector);
 
+    /// <summary>A context that encrypts with other keys (rotation tests); builds its own model.</summary>
+    public HotspotDbContext CreateDbContext(SecretProtector protector) => new(_options, protector);
+
     public async ValueTask DisposeAsync()
     {
         if (_sqliteDirectory is not null)
