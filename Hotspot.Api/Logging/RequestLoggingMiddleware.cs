@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Hotspot.Api.Logging;
+
+/// <summary>
+/// Gives every request an id (the caller's <c>X-Request-Id</c> when it is well-formed, else a new one), returns
+/// it as a response header, puts it on every log line written during the request, and logs one line per request.
+/// The line names the matched route template rather than the raw path, because some paths carry tokens
+/// (the Daraja callback URL).
+/// </summary>
+public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)
+{
+    public const string HeaderName = "X-Request-Id";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var requestId = context.Request.Headers[HeaderName].ToString();
+        if (!WellFormedId().IsMatch(requestId))
+            requestId = Guid.NewGuid().ToString("N");
+        context.TraceIdentifier = requestId;
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = requestId;
+            return Task.CompletedTask;
+        });
+
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId });
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "HTTP {Method} {Route} failed after {ElapsedMs:0.0} ms (request {RequestId})",
+                context.Request.Method, RouteOf(context), Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+            throw;
+        }
+        logger.LogInformation("HTTP {Method} {Route} responded {StatusCode} in {ElapsedMs:0.0} ms (request {RequestId})",
+            context.Request.Method, RouteOf(context), context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+    }
+
+    private static string RouteOf(HttpContext context) =>
+        (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } template
+            ? "/" + template.TrimStart('/')
+            : context.Request.Path.Value ?? "/";
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex WellFormedId();
+}
