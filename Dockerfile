@@ -1,0 +1,33 @@
+# Hotspot API: build with the .NET SDK, run on the slim ASP.NET runtime as a non-root user.
+#   docker build -t hotspot .
+#   docker run -p 8080:8080 -v hotspot-data:/data -e HOTSPOT_ENCRYPTION_KEY=... hotspot
+# Hotspot.Tests/Api/PublishTests runs the same `dotnet publish` (no Docker engine on the build machines).
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Project files first, so the restore layer is reused while only code changes.
+COPY Directory.Build.props Directory.Packages.props ./
+COPY Hotspot.Domain/Hotspot.Domain.csproj Hotspot.Domain/
+COPY Hotspot.GraphQL/Hotspot.GraphQL.csproj Hotspot.GraphQL/
+COPY Hotspot.Providers/Hotspot.Providers.csproj Hotspot.Providers/
+COPY Hotspot.Storage/Hotspot.Storage.csproj Hotspot.Storage/
+COPY Hotspot.Api/Hotspot.Api.csproj Hotspot.Api/
+RUN dotnet restore Hotspot.Api/Hotspot.Api.csproj
+COPY . .
+RUN dotnet publish Hotspot.Api/Hotspot.Api.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    HOTSPOT_DATA_DIR=/data \
+    DOTNET_NOLOGO=1
+# SQLite file and development key live in /data unless ConnectionStrings__Hotspot points at PostgreSQL.
+RUN mkdir -p /data && chown "$APP_UID" /data
+COPY --from=build /app .
+USER $APP_UID
+VOLUME ["/data"]
+EXPOSE 8080
+# The runtime image has no curl or wget: the API itself probes /healthz and exits 0 or 1.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
+    CMD ["dotnet", "Hotspot.Api.dll", "--probe-health"]
+ENTRYPOINT ["dotnet", "Hotspot.Api.dll"]
