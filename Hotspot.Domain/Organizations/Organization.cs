@@ -167,6 +167,11 @@ public sealed class Organization
         return subscription;
     }
 
+    /// <summary>Checks the token from a Daraja callback URL in constant time, so timing reveals nothing about it.</summary>
+    public bool HasDarajaCallbackToken(string? token) =>
+        token is not null && CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(token), System.Text.Encoding.ASCII.GetBytes(DarajaCallbackToken));
+
     /// <summary>Issues a new Daraja callback token, e.g. after the old URL leaked.</summary>
     public void RotateDarajaCallbackToken(DateTime now)
     {

@@ -186,7 +186,13 @@ public class OrganizationTests
     {
         var organization = NewOrganization();
         var before = organization.DarajaCallbackToken;
+        Assert.That(organization.HasDarajaCallbackToken(before), Is.True);
         organization.RotateDarajaCallbackToken(Now);
         Assert.That(organization.DarajaCallbackToken, Is.Not.EqualTo(before).And.Length.EqualTo(64));
+        Assert.That(organization.HasDarajaCallbackToken(before), Is.False);
+        Assert.That(organization.HasDarajaCallbackToken(organization.DarajaCallbackToken), Is.True);
+        Assert.That(organization.HasDarajaCallbackToken(organization.DarajaCallbackToken.ToUpperInvariant()), Is.False);
+        Assert.That(organization.HasDarajaCallbackToken(null), Is.False);
+        Assert.That(organization.HasDarajaCallbackToken(""), Is.False);
     }
 }
