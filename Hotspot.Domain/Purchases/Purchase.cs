@@ -28,6 +28,9 @@ public sealed class Purchase
     /// <summary>Whole shillings, copied from the plan when the purchase is made.</summary>
     public long AmountKes { get; private set; }
 
+    /// <summary>The access time bought, copied from the plan: a later plan change does not alter what was sold.</summary>
+    public TimeSpan Duration { get; private set; }
+
     public PaymentMethodType PaymentMethod { get; private set; }
     public PurchaseStatus Status { get; private set; }
 
@@ -68,6 +71,7 @@ public sealed class Purchase
             PhoneNumber = phoneNumber.Value,
             MacAddress = NormalizeMac(macAddress),
             AmountKes = plan.PriceKes,
+            Duration = plan.Duration,
             PaymentMethod = method,
             Status = PurchaseStatus.Pending,
             CreatedAt = now,

@@ -1,4 +1,5 @@
 using Hotspot.Domain.Plans;
+using Hotspot.Domain.Purchases;
 
 namespace Hotspot.Domain.Vouchers;
 
@@ -34,10 +35,14 @@ public sealed class Voucher
     public DateTime? ExpiresAt { get; private set; }
     public DateTime? RevokedAt { get; private set; }
 
-    public static Voucher IssueForPurchase(Plan plan, Guid purchaseId, string code, DateTime now)
+    /// <summary>Issues the active voucher of a paid purchase, for the plan and duration that were bought.</summary>
+    public static Voucher IssueForPurchase(Purchase purchase, string code, DateTime now)
     {
-        var voucher = New(plan, code, VoucherSource.Purchase, now);
-        voucher.PurchaseId = purchaseId;
+        ArgumentNullException.ThrowIfNull(purchase);
+        if (purchase.Status != PurchaseStatus.Paid)
+            throw new DomainException(DomainErrorCodes.InvalidStateTransition, "Only a paid purchase issues a voucher.");
+        var voucher = New(purchase.OrganizationId, purchase.PlanId, purchase.Duration, code, VoucherSource.Purchase, now);
+        voucher.PurchaseId = purchase.Id;
         voucher.Activate(now);
         return voucher;
     }
@@ -46,7 +51,7 @@ public sealed class Voucher
     {
         if (source == VoucherSource.Purchase)
             throw DomainException.Validation("Purchase vouchers are issued by settling the purchase.");
-        var voucher = New(plan, code, source, now);
+        var voucher = New(plan.OrganizationId, plan.Id, plan.Duration, code, source, now);
         voucher.BatchId = batchId;
         return voucher;
     }
@@ -98,7 +103,7 @@ public sealed class Voucher
     public bool IsUsableAt(DateTime now) =>
         Status == VoucherStatus.Unused || (Status == VoucherStatus.Active && ExpiresAt > now);
 
-    private static Voucher New(Plan plan, string code, VoucherSource source, DateTime now)
+    private static Voucher New(Guid organizationId, Guid planId, TimeSpan duration, string code, VoucherSource source, DateTime now)
     {
         var normalized = VoucherCode.Normalize(code);
         if (normalized.Length is < 6 or > 40)
@@ -106,12 +111,12 @@ public sealed class Voucher
         return new Voucher
         {
             Id = Guid.NewGuid(),
-            OrganizationId = plan.OrganizationId,
-            PlanId = plan.Id,
+            OrganizationId = organizationId,
+            PlanId = planId,
             Code = normalized,
             Status = VoucherStatus.Unused,
             Source = source,
-            Duration = plan.Duration,
+            Duration = duration,
             CreatedAt = now,
         };
     }

@@ -12,6 +12,7 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.PaymentMethod).HasConversion<string>();
+        builder.Property(p => p.Duration).HasConversion(new TimeSpanSecondsConverter()).HasColumnName("duration_seconds");
         // Every update checks the status it read, so two writers cannot both move a purchase out of PENDING.
         builder.Property(p => p.Status).HasConversion<string>().IsConcurrencyToken();
         builder.HasIndex(p => new { p.OrganizationId, p.ProviderRequestId }).IsUnique();

@@ -79,6 +79,7 @@ public sealed class Initial : Migration
                 phone_number = table.Column<string>(nullable: false),
                 mac_address = table.Column<string>(nullable: true),
                 amount_kes = table.Column<long>(nullable: false),
+                duration_seconds = table.Column<long>(nullable: false),
                 payment_method = table.Column<string>(nullable: false),
                 status = table.Column<string>(nullable: false),
                 provider_request_id = table.Column<string>(nullable: true),

@@ -61,8 +61,7 @@ public sealed class PurchaseSettlement(
         switch (outcome)
         {
             case SettlementOutcome.Settled:
-                var plan = await db.Plans.SingleAsync(p => p.Id == purchase.PlanId && p.OrganizationId == purchase.OrganizationId, cancellationToken);
-                voucher = Voucher.IssueForPurchase(plan, purchase.Id, VoucherCodeGenerator.ForPurchase(), now);
+                voucher = Voucher.IssueForPurchase(purchase, VoucherCodeGenerator.ForPurchase(), now);
                 db.Vouchers.Add(voucher);
                 purchase.AttachVoucher(voucher.Id);
                 await MarkTransactionAsync(db, request, t => t.Settled(purchase.Id), cancellationToken);

@@ -24,6 +24,7 @@ public class PurchaseTests
         {
             Assert.That(purchase.Status, Is.EqualTo(PurchaseStatus.Pending));
             Assert.That(purchase.AmountKes, Is.EqualTo(20L));
+            Assert.That(purchase.Duration, Is.EqualTo(TimeSpan.FromHours(1)));
             Assert.That(purchase.PhoneNumber, Is.EqualTo("254112345678"));
             Assert.That(purchase.OrganizationId, Is.EqualTo(plan.OrganizationId));
             Assert.That(purchase.PaymentMethod, Is.EqualTo(PaymentMethodType.KopoKopo));

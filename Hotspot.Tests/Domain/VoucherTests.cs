@@ -1,4 +1,7 @@
 using Hotspot.Domain;
+using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Phones;
+using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Plans;
 using Hotspot.Domain.Vouchers;
 
@@ -9,20 +12,46 @@ public class VoucherTests
     private static readonly DateTime Now = new(2026, 11, 23, 10, 0, 0, DateTimeKind.Utc);
     private static readonly Plan Plan = Plan.Create(Guid.NewGuid(), new PlanSettings("Hour", 20, TimeSpan.FromHours(1)), Now);
 
-    [Test]
-    public void A_purchase_voucher_is_active_at_once_for_the_plans_duration()
+    private static Purchase PaidPurchase()
     {
-        var purchaseId = Guid.NewGuid();
-        var voucher = Voucher.IssueForPurchase(Plan, purchaseId, VoucherCodeGenerator.ForPurchase(), Now);
+        var purchase = Purchase.Create(Plan, KenyanPhoneNumber.Parse("0712345678"), null, PaymentMethodType.Mpesa, Now);
+        purchase.Settle(Plan.PriceKes, "R", Now);
+        return purchase;
+    }
+
+    [Test]
+    public void A_purchase_voucher_is_active_at_once_for_the_duration_bought()
+    {
+        var purchase = PaidPurchase();
+        var voucher = Voucher.IssueForPurchase(purchase, VoucherCodeGenerator.ForPurchase(), Now);
         Assert.Multiple(() =>
         {
             Assert.That(voucher.Status, Is.EqualTo(VoucherStatus.Active));
             Assert.That(voucher.Source, Is.EqualTo(VoucherSource.Purchase));
-            Assert.That(voucher.PurchaseId, Is.EqualTo(purchaseId));
+            Assert.That(voucher.PurchaseId, Is.EqualTo(purchase.Id));
+            Assert.That(voucher.PlanId, Is.EqualTo(Plan.Id));
             Assert.That(voucher.OrganizationId, Is.EqualTo(Plan.OrganizationId));
             Assert.That(voucher.ActivatedAt, Is.EqualTo(Now));
             Assert.That(voucher.ExpiresAt, Is.EqualTo(Now.AddHours(1)));
         });
+    }
+
+    [Test]
+    public void A_plan_change_after_the_purchase_does_not_change_what_was_bought()
+    {
+        var plan = Plan.Create(Guid.NewGuid(), new PlanSettings("Hour", 20, TimeSpan.FromHours(1)), Now);
+        var purchase = Purchase.Create(plan, KenyanPhoneNumber.Parse("0712345678"), null, PaymentMethodType.Mpesa, Now);
+        plan.Update(new PlanSettings("Hour", 30, TimeSpan.FromMinutes(30)), Now);
+        purchase.Settle(20, "R", Now);
+        var voucher = Voucher.IssueForPurchase(purchase, VoucherCodeGenerator.ForPurchase(), Now);
+        Assert.That(voucher.ExpiresAt, Is.EqualTo(Now.AddHours(1)));
+    }
+
+    [Test]
+    public void An_unpaid_purchase_issues_no_voucher()
+    {
+        var purchase = Purchase.Create(Plan, KenyanPhoneNumber.Parse("0712345678"), null, PaymentMethodType.Mpesa, Now);
+        Assert.Throws<DomainException>(() => Voucher.IssueForPurchase(purchase, VoucherCodeGenerator.ForPurchase(), Now));
     }
 
     [Test]
@@ -47,7 +76,7 @@ public class VoucherTests
     [Test]
     public void An_active_voucher_expires_when_its_time_is_up()
     {
-        var voucher = Voucher.IssueForPurchase(Plan, Guid.NewGuid(), VoucherCodeGenerator.ForPurchase(), Now);
+        var voucher = Voucher.IssueForPurchase(PaidPurchase(), VoucherCodeGenerator.ForPurchase(), Now);
         Assert.That(voucher.ExpireIfDue(Now.AddMinutes(59)), Is.False);
         Assert.That(voucher.IsUsableAt(Now.AddMinutes(59)), Is.True);
         Assert.That(voucher.ExpireIfDue(Now.AddHours(1)), Is.True);
