@@ -2,6 +2,7 @@ using Hotspot.Domain.Organizations;
 using Hotspot.Storage.Secrets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Hotspot.Storage.Configurations;
 
@@ -27,7 +28,7 @@ internal sealed class OrganizationConfiguration(SecretProtector protector) : IEn
             mpesa.Property(m => m.ConsumerKey).HasConversion(encrypted);
             mpesa.Property(m => m.ConsumerSecret).HasConversion(encrypted);
             mpesa.Property(m => m.Passkey).HasConversion(encrypted);
-            mpesa.Property(m => m.InitiatorPassword).HasConversion(encrypted);
+            mpesa.Property(m => m.InitiatorPassword).HasConversion((ValueConverter)encrypted);
         });
 
         builder.OwnsOne(o => o.KopoKopoConfiguration, kopokopo =>

@@ -52,6 +52,26 @@ public class OrganizationStorageTests(DatabaseProvider provider) : DatabaseFixtu
     }
 
     [Test]
+    public async Task Optional_secrets_left_out_stay_null()
+    {
+        var organization = Organization.Create("No B2C ISP", "tester", TestData.Now);
+        organization.ConfigureMpesa(MpesaConfiguration.Create(Hotspot.Domain.Payments.PaymentEnvironment.Production, "600000",
+            Hotspot.Domain.Payments.MpesaTransactionType.BuyGoods, "5123456", "made-up-key", "made-up-secret", "made-up-passkey"), "tester", TestData.Now);
+        await using (var db = Database.CreateDbContext())
+        {
+            db.Organizations.Add(organization);
+            await db.SaveChangesAsync();
+        }
+        await using var check = Database.CreateDbContext();
+        var loaded = (await check.Organizations.SingleAsync(o => o.Id == organization.Id)).MpesaConfiguration!;
+        Assert.That(loaded.InitiatorName, Is.Null);
+        Assert.That(loaded.InitiatorPassword, Is.Null);
+        Assert.That(loaded.TillNumber, Is.EqualTo("5123456"));
+        Assert.That(loaded.TransactionType, Is.EqualTo(Hotspot.Domain.Payments.MpesaTransactionType.BuyGoods));
+        Assert.That(loaded.Environment, Is.EqualTo(Hotspot.Domain.Payments.PaymentEnvironment.Production));
+    }
+
+    [Test]
     public async Task Changes_write_their_audit_entries_in_the_same_save()
     {
         var organization = Organization.Create("Audited ISP", "alice@example.com", TestData.Now);
