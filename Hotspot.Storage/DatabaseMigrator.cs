@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,7 +43,11 @@ public sealed class DatabaseMigrator(
                 await db.Database.CloseConnectionAsync();
             }
         }
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        // Asking a database that does not exist yet for its history would log a connection error; Migrate creates it.
+        var exists = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken);
+        var pending = exists
+            ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count()
+            : db.Database.GetMigrations().Count();
         await db.Database.MigrateAsync(cancellationToken);
         return pending;
     }
