@@ -118,10 +118,21 @@ public class SecretProtectorTests
             It.IsAny<Exception?>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Exactly(2));
     }
 
-    private static string TempDirectory()
+    private readonly List<string> _directories = [];
+
+    [TearDown]
+    public void DeleteDirectories()
+    {
+        foreach (var directory in _directories)
+            Directory.Delete(directory, recursive: true);
+        _directories.Clear();
+    }
+
+    private string TempDirectory()
     {
         var directory = Path.Combine(Path.GetTempPath(), "hotspot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        _directories.Add(directory);
         return directory;
     }
 }
