@@ -1,5 +1,3 @@
-using Hotspot.Domain.Organizations;
-
 namespace Hotspot.Storage.Settlement;
 
 /// <summary>
@@ -12,6 +10,3 @@ public sealed record SettlementRequest(
     long AmountKes,
     string? Receipt,
     SettlementTransaction? Transaction = null);
-
-/// <summary>Points at the row of <c>isp_mpesa_transactions</c> or <c>isp_kopokopo_transactions</c> behind a settlement.</summary>
-public sealed record SettlementTransaction(PaymentMethodType Provider, Guid TransactionId);
