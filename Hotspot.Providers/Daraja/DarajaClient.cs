@@ -93,10 +93,9 @@ public sealed class DarajaClient(
         {
             // "The transaction is being processed" is the query's way of saying "pending", sent as an error.
             var error = result.Error!;
-            if (error.Code == "500.001.1001" && IsStillProcessing(error.Message))
+            if (StkQueryOutcome.PendingFrom(error, checkoutRequestId) is { } pending)
             {
-                return GatewayResult<StkQueryOutcome>.Success(
-                    new StkQueryOutcome(PaymentState.Pending, null, error.Message, null, checkoutRequestId));
+                return GatewayResult<StkQueryOutcome>.Success(pending with { CheckoutRequestId = checkoutRequestId });
             }
 
             return error;
@@ -396,10 +395,6 @@ public sealed class DarajaClient(
         var url = credentials.Environment == PaymentEnvironment.Production ? options.Value.ProductionBaseUrl : options.Value.SandboxBaseUrl;
         return new Uri(url.EndsWith('/') ? url : url + "/");
     }
-
-    private static bool IsStillProcessing(string message) =>
-        message.Contains("being processed", StringComparison.OrdinalIgnoreCase)
-        || message.Contains("under processing", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsNumeric(string? value) =>
         !string.IsNullOrEmpty(value) && value.Length <= 18 && value.All(char.IsAsciiDigit);

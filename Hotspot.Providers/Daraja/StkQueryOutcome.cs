@@ -14,4 +14,15 @@ public sealed record StkQueryOutcome(
     string CheckoutRequestId)
 {
     public PaymentFailureReason FailureReason => StkResultCodes.Reason(ResultCode);
+
+    /// <summary>
+    /// The query answers "still pending" with an error envelope: <c>500.001.1001</c> "The transaction is being
+    /// processed". Other <c>500.001.1001</c> messages (wrong credentials, unknown merchant) are real errors.
+    /// </summary>
+    public static StkQueryOutcome? PendingFrom(GatewayError error, string checkoutRequestId) =>
+        error.Code == "500.001.1001"
+        && (error.Message.Contains("being processed", StringComparison.OrdinalIgnoreCase)
+            || error.Message.Contains("under processing", StringComparison.OrdinalIgnoreCase))
+            ? new StkQueryOutcome(PaymentState.Pending, null, error.Message, null, error.RequestId ?? checkoutRequestId)
+            : null;
 }
