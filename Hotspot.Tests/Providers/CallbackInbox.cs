@@ -21,8 +21,8 @@ public sealed class CallbackInbox
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             _boxes.GetOrAdd(box, _ => new ConcurrentQueue<ReceivedCallback>()).Enqueue(new ReceivedCallback(buffer.ToArray(), headers, DateTimeOffset.UtcNow));
             return box.StartsWith("reject-", StringComparison.Ordinal)
-                ? Results.Json(new { ResultCode = "C2B00011", ResultDesc = "Rejected" })
-                : Results.Json(new { ResultCode = "0", ResultDesc = "Accepted" });
+                ? Results.Content("""{"ResultCode":"C2B00011","ResultDesc":"Rejected"}""", "application/json")
+                : Results.Content("""{"ResultCode":"0","ResultDesc":"Accepted"}""", "application/json");
         });
 
     public IReadOnlyList<ReceivedCallback> In(string box) =>
