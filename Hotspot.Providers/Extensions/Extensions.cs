@@ -2,6 +2,8 @@ using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Providers.Daraja;
 using Hotspot.Providers.Daraja.Simulator;
 using Hotspot.Providers.Http;
+using Hotspot.Providers.KopoKopo;
+using Hotspot.Providers.KopoKopo.Simulator;
 using Hotspot.Providers.Simulation;
 using Hotspot.Providers.Tokens;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +23,7 @@ public static class Extensions
     public static IServiceCollection AddPaymentProviders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DarajaOptions>().Bind(configuration.GetSection(DarajaOptions.SectionName));
+        services.AddOptions<KopoKopoOptions>().Bind(configuration.GetSection(KopoKopoOptions.SectionName));
         services.AddOptions<ProviderRetryOptions>().Bind(configuration.GetSection("Providers:Retry"));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProviderTokenCache>();
@@ -31,6 +34,11 @@ public static class Extensions
             .AddHttpMessageHandler<SafeRetryHandler>();
         services.AddTransient<DarajaPaymentGateway>();
         services.AddTransient<IPaymentGateway>(provider => provider.GetRequiredService<DarajaPaymentGateway>());
+
+        services.AddHttpClient<KopoKopoClient>(client => client.Timeout = TimeSpan.FromSeconds(30))
+            .AddHttpMessageHandler<SafeRetryHandler>();
+        services.AddTransient<KopoKopoPaymentGateway>();
+        services.AddTransient<IPaymentGateway>(provider => provider.GetRequiredService<KopoKopoPaymentGateway>());
         return services;
     }
 
@@ -39,6 +47,15 @@ public static class Extensions
     {
         services.AddOptions<DarajaSimulatorOptions>().Configure(options => configure?.Invoke(options));
         services.TryAddSingleton<DarajaSimulatorState>();
+        AddSimulatorCommon(services);
+        return services;
+    }
+
+    /// <summary>The offline Kopo Kopo; mount it with <c>app.MapKopoKopoSimulator("/sandbox/kopokopo")</c>.</summary>
+    public static IServiceCollection AddKopoKopoSimulator(this IServiceCollection services, Action<KopoKopoSimulatorOptions>? configure = null)
+    {
+        services.AddOptions<KopoKopoSimulatorOptions>().Configure(options => configure?.Invoke(options));
+        services.TryAddSingleton<KopoKopoSimulatorState>();
         AddSimulatorCommon(services);
         return services;
     }

@@ -1,5 +1,6 @@
 using Hotspot.Providers.Daraja.Simulator;
 using Hotspot.Providers.Extensions;
+using Hotspot.Providers.KopoKopo.Simulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,6 +17,7 @@ namespace Hotspot.Providers.Simulation;
 public sealed class SimulatorHost : IAsyncDisposable
 {
     public const string DarajaPrefix = "/sandbox/daraja";
+    public const string KopoKopoPrefix = "/sandbox/kopokopo";
 
     private readonly WebApplication _app;
 
@@ -30,20 +32,27 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public Uri DarajaBaseUrl => new(BaseAddress, DarajaPrefix.TrimStart('/') + "/");
 
+    public Uri KopoKopoBaseUrl => new(BaseAddress, KopoKopoPrefix.TrimStart('/') + "/");
+
+    public KopoKopoSimulatorState KopoKopo => _app.Services.GetRequiredService<KopoKopoSimulatorState>();
+
     public DarajaSimulatorState Daraja => _app.Services.GetRequiredService<DarajaSimulatorState>();
 
     public IServiceProvider Services => _app.Services;
 
     public static async Task<SimulatorHost> StartAsync(
         Action<DarajaSimulatorOptions>? daraja = null,
+        Action<KopoKopoSimulatorOptions>? kopoKopo = null,
         Action<WebApplication>? mapMore = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddDarajaSimulator(daraja);
+        builder.Services.AddKopoKopoSimulator(kopoKopo);
         var app = builder.Build();
         app.MapDarajaSimulator(DarajaPrefix);
+        app.MapKopoKopoSimulator(KopoKopoPrefix);
         mapMore?.Invoke(app);
         await app.StartAsync();
 

@@ -2,6 +2,8 @@ using Hotspot.Domain.Payments;
 using Hotspot.Providers.Daraja;
 using Hotspot.Providers.Daraja.Simulator;
 using Hotspot.Providers.Extensions;
+using Hotspot.Providers.KopoKopo;
+using Hotspot.Providers.KopoKopo.Simulator;
 using Hotspot.Providers.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,8 @@ public sealed class ProviderTestHost : IAsyncDisposable
 
     public DarajaClient Daraja => Services.GetRequiredService<DarajaClient>();
 
+    public KopoKopoClient KopoKopo => Services.GetRequiredService<KopoKopoClient>();
+
     public static SimulatorDelays FastDelays() => new()
     {
         Result = TimeSpan.FromMilliseconds(20),
@@ -42,6 +46,7 @@ public sealed class ProviderTestHost : IAsyncDisposable
 
     public static async Task<ProviderTestHost> StartAsync(
         Action<DarajaSimulatorOptions>? daraja = null,
+        Action<KopoKopoSimulatorOptions>? kopoKopo = null,
         IDictionary<string, string?>? configuration = null,
         Action<IServiceCollection>? services = null)
     {
@@ -52,12 +57,19 @@ public sealed class ProviderTestHost : IAsyncDisposable
                 options.Delays = FastDelays();
                 daraja?.Invoke(options);
             },
+            options =>
+            {
+                options.Delays = FastDelays();
+                kopoKopo?.Invoke(options);
+            },
             app => inbox.Map(app));
 
         var settings = new Dictionary<string, string?>
         {
             ["Providers:Daraja:SandboxBaseUrl"] = simulators.DarajaBaseUrl.AbsoluteUri,
             ["Providers:Daraja:TokenRefreshMargin"] = "00:00:00.050",
+            ["Providers:KopoKopo:SandboxBaseUrl"] = simulators.KopoKopoBaseUrl.AbsoluteUri,
+            ["Providers:KopoKopo:TokenRefreshMargin"] = "00:00:00.050",
             ["Providers:Retry:BaseDelay"] = "00:00:00.001",
         };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())

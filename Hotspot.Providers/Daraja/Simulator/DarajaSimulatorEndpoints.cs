@@ -167,39 +167,10 @@ public static class DarajaSimulatorEndpoints
                 : new DarajaSimulatorState.Completion(0, "The service request is processed successfully.", SimulatedIds.Receipt(), time.GetUtcNow());
             checkout.Result = completion;
 
-            await DeliverAsync(checkout.Outcome, DarajaSimulatorPayloads.StkCallback(checkout, completion), callbackUrl, delays, poster, stopping);
+            await OutcomeDelivery.DeliverAsync(checkout.Outcome, DarajaSimulatorPayloads.StkCallback(checkout, completion), callbackUrl, delays, poster, stopping);
         }
         catch (OperationCanceledException)
         {
-        }
-    }
-
-    /// <summary>Delivers a callback the way the outcome says: once, twice, late, or never.</summary>
-    internal static async Task DeliverAsync(
-        SandboxOutcome outcome, byte[] payload, Uri url, SimulatorDelays delays, CallbackPoster poster, CancellationToken stopping,
-        IReadOnlyDictionary<string, string>? headers = null)
-    {
-        switch (outcome)
-        {
-            case SandboxOutcome.LostCallback:
-                return;
-            case SandboxOutcome.LateCallback:
-                var wait = delays.LateCallback - delays.Result;
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, stopping);
-                }
-
-                await poster.PostAsync(url, payload, headers, stopping);
-                return;
-            case SandboxOutcome.DuplicateCallback:
-                await poster.PostAsync(url, payload, headers, stopping);
-                await Task.Delay(delays.DuplicateGap, stopping);
-                await poster.PostAsync(url, payload, headers, stopping);
-                return;
-            default:
-                await poster.PostAsync(url, payload, headers, stopping);
-                return;
         }
     }
 
@@ -415,7 +386,7 @@ public static class DarajaSimulatorEndpoints
                     ], queue);
                 }
 
-                await DeliverAsync(outcome, result, new Uri(resultUrl!), delays, poster, lifetime.ApplicationStopping);
+                await OutcomeDelivery.DeliverAsync(outcome, result, new Uri(resultUrl!), delays, poster, lifetime.ApplicationStopping);
             }
             catch (OperationCanceledException)
             {
