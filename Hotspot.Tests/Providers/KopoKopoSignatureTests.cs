@@ -38,26 +38,24 @@ public class KopoKopoSignatureTests
                 Assert.That(KopoKopoSignature.Verify(apiKey, body, signature), Is.True, name);
                 Assert.That(KopoKopoSignature.Compute(apiKey, body), Is.EqualTo(signature), name);
 
+                var acceptedBodies = 0;
                 for (var i = 0; i < body.Length; i++)
                 {
                     var tampered = (byte[])body.Clone();
                     tampered[i] ^= 0x01;
-                    if (KopoKopoSignature.Verify(apiKey, tampered, signature))
-                    {
-                        Assert.Fail($"{name}: body byte {i} changed but the signature still verified");
-                    }
+                    acceptedBodies += KopoKopoSignature.Verify(apiKey, tampered, signature) ? 1 : 0;
                 }
 
+                var acceptedSignatures = 0;
                 for (var i = 0; i < signature.Length; i++)
                 {
                     var chars = signature.ToCharArray();
                     chars[i] = chars[i] == '0' ? '1' : '0';
-                    if (KopoKopoSignature.Verify(apiKey, body, new string(chars)))
-                    {
-                        Assert.Fail($"{name}: signature character {i} changed but it still verified");
-                    }
+                    acceptedSignatures += KopoKopoSignature.Verify(apiKey, body, new string(chars)) ? 1 : 0;
                 }
 
+                Assert.That(acceptedBodies, Is.Zero, $"{name}: bodies with one changed byte that still verified");
+                Assert.That(acceptedSignatures, Is.Zero, $"{name}: signatures with one changed character that still verified");
                 Assert.That(KopoKopoSignature.Verify(apiKey + "x", body, signature), Is.False, $"{name}: wrong key");
             }
         });
