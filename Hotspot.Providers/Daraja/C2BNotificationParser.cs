@@ -11,6 +11,11 @@ public static class C2BNotificationParser
 {
     public static GatewayResult<C2BPayment> Parse(ReadOnlySpan<byte> body)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return GatewayErrors.InvalidCallback("The C2B notification is not valid UTF-8.");
+        }
+
         C2BNotificationWire? wire;
         try
         {

@@ -23,10 +23,6 @@ public sealed record DarajaCredentials : GatewayCredentials
 
     public string? TillNumber { get; init; }
 
-    public PaymentEnvironment Env { get; init; } = PaymentEnvironment.Sandbox;
-
-    public override PaymentEnvironment Environment => Env;
-
     public string? InitiatorName { get; init; }
 
     public string? InitiatorPassword { get; init; }
@@ -35,12 +31,12 @@ public sealed record DarajaCredentials : GatewayCredentials
     public string? B2CShortCode { get; init; }
 
     /// <summary>Names the token in the shared cache without revealing the secret.</summary>
-    internal string TokenCacheKey => $"daraja:{Env}:{Common.SecretHash.Of(ConsumerKey, ConsumerSecret)}";
+    internal string TokenCacheKey => $"daraja:{Environment}:{Common.SecretHash.Of(ConsumerKey, ConsumerSecret)}";
 
     // Records print every property by default; secrets must never reach a log.
     protected override bool PrintMembers(StringBuilder builder)
     {
-        builder.Append($"ShortCode = {ShortCode}, TransactionType = {TransactionType}, TillNumber = {TillNumber}, Environment = {Env}");
+        builder.Append($"ShortCode = {ShortCode}, TransactionType = {TransactionType}, TillNumber = {TillNumber}, Environment = {Environment}");
         return true;
     }
 }

@@ -27,6 +27,11 @@ public static class DarajaErrorMapper
     public static bool TryReadError(ReadOnlySpan<byte> body, int httpStatus, out GatewayError error)
     {
         error = null!;
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return false;
+        }
+
         JsonDocument document;
         try
         {

@@ -13,6 +13,11 @@ public static class DarajaResultParser
 {
     public static GatewayResult<DarajaResult> Parse(ReadOnlySpan<byte> body)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return GatewayErrors.InvalidCallback("The Daraja result is not valid UTF-8.");
+        }
+
         DarajaResultWire? wire;
         try
         {

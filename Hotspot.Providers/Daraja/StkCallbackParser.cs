@@ -15,6 +15,11 @@ public static class StkCallbackParser
 {
     public static GatewayResult<StkCallback> Parse(ReadOnlySpan<byte> body)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return GatewayErrors.InvalidCallback("The STK callback is not valid UTF-8.");
+        }
+
         StkCallbackEnvelope? envelope;
         try
         {

@@ -1,5 +1,4 @@
 using System.Text;
-using Hotspot.Domain.Payments;
 using Hotspot.Domain.Payments.Gateways;
 
 namespace Hotspot.Providers.KopoKopo;
@@ -22,16 +21,12 @@ public sealed record KopoKopoCredentials : GatewayCredentials
 
     public string? WebhookTillNumber { get; init; }
 
-    public PaymentEnvironment Env { get; init; } = PaymentEnvironment.Sandbox;
-
-    public override PaymentEnvironment Environment => Env;
-
-    internal string TokenCacheKey => $"kopokopo:{Env}:{Common.SecretHash.Of(ClientId, ClientSecret)}";
+    internal string TokenCacheKey => $"kopokopo:{Environment}:{Common.SecretHash.Of(ClientId, ClientSecret)}";
 
     // Records print every property by default; secrets must never reach a log.
     protected override bool PrintMembers(StringBuilder builder)
     {
-        builder.Append($"TillNumber = {TillNumber}, WebhookTillNumber = {WebhookTillNumber}, Environment = {Env}");
+        builder.Append($"TillNumber = {TillNumber}, WebhookTillNumber = {WebhookTillNumber}, Environment = {Environment}");
         return true;
     }
 }

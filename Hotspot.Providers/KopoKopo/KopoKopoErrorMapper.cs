@@ -22,7 +22,7 @@ public static class KopoKopoErrorMapper
 
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray());
+            using var document = JsonDocument.Parse(System.Text.Unicode.Utf8.IsValid(body) ? body.ToArray() : "null"u8.ToArray());
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object)
             {

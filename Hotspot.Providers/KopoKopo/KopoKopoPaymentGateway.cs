@@ -169,6 +169,11 @@ public sealed class KopoKopoPaymentGateway(KopoKopoClient client) : IPaymentGate
 
     private static bool IsWebhook(ReadOnlySpan<byte> body)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return false;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(body.ToArray());

@@ -12,6 +12,11 @@ public static class KopoKopoResultParser
 
     public static GatewayResult<KopoKopoResult> Parse(ReadOnlySpan<byte> body)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return GatewayErrors.InvalidCallback("The result is not valid UTF-8.");
+        }
+
         try
         {
             var document = JsonSerializer.Deserialize(body, Json.KopoKopoResultDocument);

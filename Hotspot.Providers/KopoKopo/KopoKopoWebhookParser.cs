@@ -16,6 +16,11 @@ public static class KopoKopoWebhookParser
 
     public static GatewayResult<KopoKopoWebhook> Parse(ReadOnlySpan<byte> body)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return GatewayErrors.InvalidCallback("The webhook is not valid UTF-8.");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(body.ToArray());

@@ -23,6 +23,11 @@ public static class SimulatorRequest
             }
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            return null;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(buffer.ToArray());

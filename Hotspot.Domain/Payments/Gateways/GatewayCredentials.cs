@@ -6,5 +6,6 @@ namespace Hotspot.Domain.Payments.Gateways;
 /// </summary>
 public abstract record GatewayCredentials
 {
-    public abstract PaymentEnvironment Environment { get; }
+    /// <summary>Which of the provider's deployments the credentials belong to.</summary>
+    public PaymentEnvironment Environment { get; init; } = PaymentEnvironment.Sandbox;
 }

@@ -59,7 +59,16 @@ public static class KopoKopoSimulatorEndpoints
             return Json(400, KopoKopoSimulatorPayloads.OAuthError("invalid_request", "The request is missing a required parameter."));
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            return Json(400, KopoKopoSimulatorPayloads.OAuthError("invalid_request", "The request body could not be read."));
+        }
+
         if (form["grant_type"] != "client_credentials")
         {
             return Json(400, KopoKopoSimulatorPayloads.OAuthError("unsupported_grant_type", "The authorization grant type is not supported by the authorization server."));
@@ -165,7 +174,7 @@ public static class KopoKopoSimulatorEndpoints
                 return Invalid("Till number is invalid");
             }
 
-            if (phone is null || phone[0] != '+' || !Msisdn.IsValid(phone[1..]))
+            if (phone is not { Length: 13 } || phone[0] != '+' || !Msisdn.IsValid(phone[1..]))
             {
                 return Invalid("Subscriber phone number is an invalid number");
             }
