@@ -154,7 +154,7 @@ public sealed class KopoKopoPaymentGateway(KopoKopoClient client) : IPaymentGate
         var webhook = parsed.Value;
         return webhook.Resource switch
         {
-            KopoKopoTransaction transaction => GatewayResult<PaymentNotification>.Success(new PaymentNotification(null, webhook.EventId, new PaymentStatus(
+            KopoKopoTillTransaction transaction => GatewayResult<PaymentNotification>.Success(new PaymentNotification(null, webhook.EventId, new PaymentStatus(
                 webhook.Topic.EndsWith("_reversed", StringComparison.Ordinal) ? PaymentState.Failed : PaymentState.Succeeded,
                 webhook.Topic.EndsWith("_reversed", StringComparison.Ordinal) ? PaymentFailureReason.Other : PaymentFailureReason.None,
                 transaction.Status, webhook.Topic, transaction.Reference, transaction.AmountShillings, transaction.SenderPhoneNumber?.TrimStart('+')))),

@@ -129,7 +129,7 @@ public static class KopoKopoResultParser
     private static GatewayResult<KopoKopoResult> Polling(string id, JsonElement element)
     {
         var attributes = element.Deserialize(Json.PollingAttributes)!;
-        var transactions = new List<KopoKopoTransaction>();
+        var transactions = new List<KopoKopoTillTransaction>();
         foreach (var polled in attributes.Transactions ?? [])
         {
             var transaction = KopoKopoValues.Transaction(polled.Resource, out var problem);

@@ -19,7 +19,7 @@ public abstract record KopoKopoResult(
 /// <param name="Errors">Why it failed, e.g. "The balance is insufficient for the transaction".</param>
 public sealed record IncomingPaymentResult(
     string Id, string Status, IReadOnlyDictionary<string, string> Metadata, string? SelfLink, string? CallbackUrl,
-    KopoKopoTransaction? Payment, string? Errors, DateTimeOffset? InitiationTime)
+    KopoKopoTillTransaction? Payment, string? Errors, DateTimeOffset? InitiationTime)
     : KopoKopoResult(Id, "incoming_payment", Status, Metadata, SelfLink, CallbackUrl)
 {
     public PaymentState State => Status switch
@@ -72,7 +72,7 @@ public sealed record PaymentLinkResult(
 
 /// <summary>v1 <c>polling</c>: the transactions of a time window.</summary>
 public sealed record PollingResult(
-    string Id, string Status, string? SelfLink, string? CallbackUrl, string? Scope, IReadOnlyList<KopoKopoTransaction> Transactions)
+    string Id, string Status, string? SelfLink, string? CallbackUrl, string? Scope, IReadOnlyList<KopoKopoTillTransaction> Transactions)
     : KopoKopoResult(Id, "polling", Status, new Dictionary<string, string>(), SelfLink, CallbackUrl);
 
 /// <summary>v1 <c>transaction_sms_notification</c>.</summary>

@@ -50,7 +50,7 @@ internal static class KopoKopoValues
         _ => null,
     };
 
-    public static KopoKopoTransaction? Transaction(KopoKopoTransactionResource? resource, out string? problem)
+    public static KopoKopoTillTransaction? Transaction(KopoKopoTransactionResource? resource, out string? problem)
     {
         problem = null;
         if (resource is null)
@@ -70,7 +70,7 @@ internal static class KopoKopoValues
             return null;
         }
 
-        return new KopoKopoTransaction(
+        return new KopoKopoTillTransaction(
             resource.Id ?? "",
             resource.Reference,
             amount,

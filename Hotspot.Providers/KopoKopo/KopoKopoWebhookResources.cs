@@ -11,7 +11,7 @@ public abstract record KopoKopoWebhookResource;
 /// </summary>
 /// <param name="Reference">The M-Pesa receipt.</param>
 /// <param name="SenderPhoneNumber">As sent, usually <c>+2547...</c>.</param>
-public sealed record KopoKopoTransaction(
+public sealed record KopoKopoTillTransaction(
     string Id,
     string Reference,
     long AmountShillings,

@@ -72,7 +72,7 @@ public class KopoKopoClientTests
     {
         var (location, box) = await RequestAsync(phone);
         var result = await CallbackAsync(box);
-        Assert.That((result.State, result.FailureReason, result.Payment), Is.EqualTo((PaymentState.Failed, reason, (KopoKopoTransaction?)null)));
+        Assert.That((result.State, result.FailureReason, result.Payment), Is.EqualTo((PaymentState.Failed, reason, (KopoKopoTillTransaction?)null)));
         Assert.That(result.Errors, Is.Not.Empty);
 
         var status = (await _host.KopoKopo.GetIncomingPaymentAsync(Credentials(), location, CancellationToken.None)).Value;
@@ -134,7 +134,7 @@ public class KopoKopoClientTests
         });
         var (location, _) = await RequestAsync(SandboxScenarios.SuccessPhone, host: slow);
         var status = (await slow.KopoKopo.GetIncomingPaymentAsync(Credentials(), location, CancellationToken.None)).Value;
-        Assert.That((status.Status, status.State, status.Payment), Is.EqualTo(("Pending", PaymentState.Pending, (KopoKopoTransaction?)null)));
+        Assert.That((status.Status, status.State, status.Payment), Is.EqualTo(("Pending", PaymentState.Pending, (KopoKopoTillTransaction?)null)));
     }
 
     [Test]

@@ -69,7 +69,7 @@ public class KopoKopoFixtureTests
             {
                 var result = Result<IncomingPaymentResult>(body, "09bc45fc-3b97-4c44-b860-42a7bcbd7480", "Failed");
                 Assert.That((result.State, result.Errors, result.FailureReason, result.Payment),
-                    Is.EqualTo((PaymentState.Failed, "The initiator information is invalid.", PaymentFailureReason.WrongPin, (KopoKopoTransaction?)null)));
+                    Is.EqualTo((PaymentState.Failed, "The initiator information is invalid.", PaymentFailureReason.WrongPin, (KopoKopoTillTransaction?)null)));
                 return true;
             }
             case "incoming_payment_result_failed_insufficient_balance_2025.json":
@@ -83,7 +83,7 @@ public class KopoKopoFixtureTests
             case "incoming_payment_status_pending.json":
             {
                 var result = Result<IncomingPaymentResult>(body, "e192ac63-8b24-4caf-8637-a2a9b75a14e6", "Pending");
-                Assert.That((result.State, result.Payment, result.Errors), Is.EqualTo((PaymentState.Pending, (KopoKopoTransaction?)null, (string?)null)));
+                Assert.That((result.State, result.Payment, result.Errors), Is.EqualTo((PaymentState.Pending, (KopoKopoTillTransaction?)null, (string?)null)));
                 return true;
             }
             case "send_money_result_v2.json":
@@ -251,10 +251,10 @@ public class KopoKopoFixtureTests
         return parsed.Value;
     }
 
-    private static (KopoKopoWebhook Webhook, KopoKopoTransaction Transaction) Transaction(byte[] body, string topic, string eventId, string reference, long amount)
+    private static (KopoKopoWebhook Webhook, KopoKopoTillTransaction Transaction) Transaction(byte[] body, string topic, string eventId, string reference, long amount)
     {
         var webhook = Webhook(body, topic, eventId);
-        var transaction = (KopoKopoTransaction)webhook.Resource;
+        var transaction = (KopoKopoTillTransaction)webhook.Resource;
         Assert.That((transaction.Reference, transaction.AmountShillings, transaction.Currency), Is.EqualTo((reference, amount, "KES")));
         return (webhook, transaction);
     }
