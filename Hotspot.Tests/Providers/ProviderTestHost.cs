@@ -40,7 +40,7 @@ public sealed class ProviderTestHost : IAsyncDisposable
     public static SimulatorDelays FastDelays() => new()
     {
         Result = TimeSpan.FromMilliseconds(20),
-        LateCallback = TimeSpan.FromMilliseconds(400),
+        LateCallback = TimeSpan.FromMilliseconds(1000),
         DuplicateGap = TimeSpan.FromMilliseconds(20),
     };
 
