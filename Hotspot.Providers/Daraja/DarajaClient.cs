@@ -342,7 +342,10 @@ public sealed class DarajaClient(
             var sent = await SendAsync(request, cancellationToken);
             if (!sent.IsSuccess)
             {
-                return sent.Error! with { Retryable = safeToRetry };
+                // A lost answer is not a lost request: an unsafe call's outcome is unknown until queried.
+                return safeToRetry
+                    ? sent.Error!
+                    : sent.Error! with { Code = "outcome_unknown", Message = sent.Error.Message + " The outcome is unknown; query before trying again.", Retryable = false };
             }
 
             var (status, body) = sent.Value;

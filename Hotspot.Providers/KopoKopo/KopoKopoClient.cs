@@ -146,7 +146,7 @@ public sealed class KopoKopoClient(
             var request = new HttpRequestMessage(HttpMethod.Get, location);
             SafeRetryHandler.MarkSafeToRetry(request);
             return request;
-        }, cancellationToken);
+        }, safeToRepeat: true, cancellationToken);
         if (!sent.IsSuccess)
         {
             return sent.Error!;
@@ -174,7 +174,7 @@ public sealed class KopoKopoClient(
             var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(bytes) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             return request;
-        }, cancellationToken);
+        }, safeToRepeat: false, cancellationToken);
         if (!sent.IsSuccess)
         {
             return sent.Error!;
@@ -197,7 +197,7 @@ public sealed class KopoKopoClient(
     }
 
     private async Task<GatewayResult<(int Status, byte[] Body, Uri? Location)>> SendWithTokenAsync(
-        KopoKopoCredentials credentials, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
+        KopoKopoCredentials credentials, Func<HttpRequestMessage> createRequest, bool safeToRepeat, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -212,6 +212,12 @@ public sealed class KopoKopoClient(
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Hotspot", "1.0"));
             var sent = await SendAsync(request, cancellationToken);
+            if (!sent.IsSuccess && !safeToRepeat)
+            {
+                // A lost answer is not a lost request: the outcome is unknown until checked, so never blindly repeated.
+                return sent.Error! with { Code = "outcome_unknown", Message = sent.Error.Message + " The outcome is unknown; check before trying again.", Retryable = false };
+            }
+
             if (sent.IsSuccess && sent.Value.Status == 401 && attempt == 0)
             {
                 // Expired or invalid token: replace it once. The request was refused, so repeating it is safe.
