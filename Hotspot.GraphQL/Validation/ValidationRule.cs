@@ -19,6 +19,9 @@ public abstract class ValidationRule
     /// <summary>Set by <see cref="SkipChildren"/>; the walker reads and clears it after each enter call.</summary>
     internal bool SkipRequested;
 
+    /// <summary>This rule's position in the walker's rule list.</summary>
+    internal int Index;
+
     /// <summary>
     /// Called from an Enter method: do not call this rule for the entered node's children, nor its Leave for
     /// that node (graphql-js's <c>return false</c>).
@@ -45,6 +48,7 @@ public abstract class ValidationRule
     public virtual void EnterFragmentDefinition(FragmentDefinitionNode node) { }
     public virtual void LeaveFragmentDefinition(FragmentDefinitionNode node) { }
     public virtual void EnterDirective(DirectiveNode node) { }
+    public virtual void LeaveDirective(DirectiveNode node) { }
     public virtual void EnterVariable(VariableNode node) { }
     public virtual void EnterIntValue(IntValueNode node) { }
     public virtual void EnterFloatValue(FloatValueNode node) { }

@@ -21,6 +21,7 @@ internal enum VisitorHook
     EnterFragmentDefinition,
     LeaveFragmentDefinition,
     EnterDirective,
+    LeaveDirective,
     EnterVariable,
     EnterIntValue,
     EnterFloatValue,
