@@ -14,11 +14,15 @@ public sealed class SchemaBuilder
 {
     private readonly SchemaBuildOptions _options;
     private readonly List<GraphQLError> _errors = [];
+
+    // Errors graphql-js finds when validating the built schema rather than the SDL; reported with those.
+    private readonly List<GraphQLError> _schemaErrors = [];
     private readonly Dictionary<string, TypeDefinitionNode> _definitions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TypeExtensionNode>> _extensions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NamedType> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DirectiveDefinition> _directives = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DirectiveDefinitionNode> _directiveNodes = new(StringComparer.Ordinal);
+    private readonly List<SchemaDefinitionNode> _extraSchemaDefinitions = [];
 
     private SchemaBuilder(SchemaBuildOptions? options)
     {
@@ -53,9 +57,9 @@ public sealed class SchemaBuilder
         builder.CreateTypes();
         var directives = builder.CreateDirectives();
         builder.CompleteTypes();
-        if (builder._errors.Count > 0)
+        if (builder._errors.Count > 0 || builder._schemaErrors.Count > 0)
         {
-            throw new SchemaValidationException(builder._errors);
+            throw new SchemaValidationException([.. builder._errors, .. builder._schemaErrors]);
         }
 
         return (builder._types, directives);
@@ -70,6 +74,12 @@ public sealed class SchemaBuilder
         CheckAppliedDirectives(document);
 
         var roots = ResolveRootTypes(schemaDefinition, schemaExtensions);
+        if (_errors.Count > 0)
+        {
+            // As graphql-js: an SDL that is itself invalid is refused before the schema is validated.
+            throw new SchemaValidationException(_errors);
+        }
+
         foreach (var specified in BuiltInDirectives.All)
         {
             if (!_directives.ContainsKey(specified.Name))
@@ -95,7 +105,9 @@ public sealed class SchemaBuilder
             schemaExtensions,
             CollectDirectives(schemaDefinition?.Directives, schemaExtensions.Select(e => e.Directives)));
 
-        _errors.AddRange(SchemaValidator.Validate(schema, roots.Errors));
+        _errors.AddRange(roots.Errors);
+        _errors.AddRange(_schemaErrors);
+        _errors.AddRange(SchemaValidator.Validate(schema));
         if (_errors.Count > 0)
         {
             throw new SchemaValidationException(_errors);
@@ -122,6 +134,7 @@ public sealed class SchemaBuilder
                     if (schemaDefinition is not null)
                     {
                         Error("Must provide only one schema definition.", schema);
+                        _extraSchemaDefinitions.Add(schema);
                     }
                     else
                     {
@@ -161,16 +174,9 @@ public sealed class SchemaBuilder
             var name = extension.Name.Value;
             if (!_definitions.TryGetValue(name, out var definition))
             {
-                var known = _definitions.Keys.Concat(BuiltInScalars.Specified.Select(s => s.Name));
-                if (BuiltInScalars.Get(name) is not null && extension is ScalarTypeExtensionNode)
-                {
-                    Error($"Cannot extend type \"{name}\" because it is a built-in scalar.", extension.Name);
-                }
-                else
-                {
-                    Error($"Cannot extend type \"{name}\" because it is not defined." +
-                          DidYouMean.Format(DidYouMean.SuggestionList(name, known)), extension.Name);
-                }
+                var known = _definitions.Keys;
+                Error($"Cannot extend type \"{name}\" because it is not defined." +
+                      DidYouMean.Format(DidYouMean.SuggestionList(name, known)), extension.Name);
 
                 continue;
             }
@@ -254,13 +260,13 @@ public sealed class SchemaBuilder
     private List<EnumValueDefinition> EnumValues(EnumTypeDefinitionNode definition, IReadOnlyList<TypeExtensionNode> extensions)
     {
         var values = new List<EnumValueDefinition>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, SyntaxNode>(StringComparer.Ordinal);
         var nodes = definition.Values.Concat(extensions.OfType<EnumTypeExtensionNode>().SelectMany(e => e.Values));
         foreach (var node in nodes)
         {
-            if (!seen.Add(node.Name.Value))
+            if (!seen.TryAdd(node.Name.Value, node.Name))
             {
-                Error($"Enum value \"{definition.Name.Value}.{node.Name.Value}\" can only be defined once.", node.Name);
+                Error($"Enum value \"{definition.Name.Value}.{node.Name.Value}\" can only be defined once.", seen[node.Name.Value], node.Name);
                 continue;
             }
 
@@ -347,6 +353,7 @@ public sealed class SchemaBuilder
     private List<InterfaceType> Interfaces(string typeName, IEnumerable<NamedTypeNode> nodes)
     {
         var interfaces = new List<InterfaceType>();
+        var firstNodes = new Dictionary<string, SyntaxNode>(StringComparer.Ordinal);
         foreach (var node in nodes)
         {
             var type = ResolveNamedType(node);
@@ -355,9 +362,9 @@ public sealed class SchemaBuilder
                 case null:
                     break;
                 case InterfaceType iface:
-                    if (interfaces.Contains(iface))
+                    if (!firstNodes.TryAdd(iface.Name, node))
                     {
-                        Error($"Type {typeName} can only implement {iface.Name} once.", node);
+                        SchemaError($"Type {typeName} can only implement {iface.Name} once.", firstNodes[iface.Name], node);
                     }
                     else
                     {
@@ -366,7 +373,7 @@ public sealed class SchemaBuilder
 
                     break;
                 default:
-                    Error($"Type {typeName} must only implement Interface types, it cannot implement {type.Name}.", node);
+                    SchemaError($"Type {typeName} must only implement Interface types, it cannot implement {type.Name}.", node);
                     break;
             }
         }
@@ -377,6 +384,7 @@ public sealed class SchemaBuilder
     private List<ObjectType> UnionMembers(UnionType union, IEnumerable<NamedTypeNode> nodes)
     {
         var members = new List<ObjectType>();
+        var firstNodes = new Dictionary<string, SyntaxNode>(StringComparer.Ordinal);
         foreach (var node in nodes)
         {
             var type = ResolveNamedType(node);
@@ -385,9 +393,9 @@ public sealed class SchemaBuilder
                 case null:
                     break;
                 case ObjectType obj:
-                    if (members.Contains(obj))
+                    if (!firstNodes.TryAdd(obj.Name, node))
                     {
-                        Error($"Union type {union.Name} can only include type {obj.Name} once.", node);
+                        SchemaError($"Union type {union.Name} can only include type {obj.Name} once.", firstNodes[obj.Name], node);
                     }
                     else
                     {
@@ -396,7 +404,7 @@ public sealed class SchemaBuilder
 
                     break;
                 default:
-                    Error($"Union type {union.Name} can only include Object types, it cannot include {type.Name}.", node);
+                    SchemaError($"Union type {union.Name} can only include Object types, it cannot include {type.Name}.", node);
                     break;
             }
         }
@@ -407,12 +415,12 @@ public sealed class SchemaBuilder
     private List<FieldDefinition> Fields(string typeName, IEnumerable<FieldDefinitionNode> nodes)
     {
         var fields = new List<FieldDefinition>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, SyntaxNode>(StringComparer.Ordinal);
         foreach (var node in nodes)
         {
-            if (!seen.Add(node.Name.Value))
+            if (!seen.TryAdd(node.Name.Value, node.Name))
             {
-                Error($"Field \"{typeName}.{node.Name.Value}\" can only be defined once.", node.Name);
+                Error($"Field \"{typeName}.{node.Name.Value}\" can only be defined once.", seen[node.Name.Value], node.Name);
                 continue;
             }
 
@@ -438,14 +446,14 @@ public sealed class SchemaBuilder
     private List<InputValueDefinition> InputValues(IReadOnlyList<InputValueDefinitionNode> nodes, string parent, bool isInputObject = false)
     {
         var values = new List<InputValueDefinition>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, SyntaxNode>(StringComparer.Ordinal);
         foreach (var node in nodes)
         {
-            if (!seen.Add(node.Name.Value))
+            if (!seen.TryAdd(node.Name.Value, node.Name))
             {
                 Error(isInputObject
                     ? $"Field \"{parent}.{node.Name.Value}\" can only be defined once."
-                    : $"Argument \"{parent}({node.Name.Value}:)\" can only be defined once.", node.Name);
+                    : $"Argument \"{parent}({node.Name.Value}:)\" can only be defined once.", seen[node.Name.Value], node.Name);
                 continue;
             }
 
@@ -502,13 +510,16 @@ public sealed class SchemaBuilder
         List<SchemaExtensionNode> schemaExtensions)
     {
         var errors = new List<GraphQLError>();
-        var operationTypes = new Dictionary<OperationType, NamedTypeNode>();
-        var operationNodes = (schemaDefinition?.OperationTypes ?? []).Concat(schemaExtensions.SelectMany(e => e.OperationTypes));
+        var operationTypes = new Dictionary<OperationType, OperationTypeDefinitionNode>();
+        var operationNodes = (schemaDefinition?.OperationTypes ?? [])
+            .Concat(_extraSchemaDefinitions.SelectMany(d => d.OperationTypes))
+            .Concat(schemaExtensions.SelectMany(e => e.OperationTypes));
         foreach (var operationType in operationNodes)
         {
-            if (!operationTypes.TryAdd(operationType.Operation, operationType.Type))
+            if (!operationTypes.TryAdd(operationType.Operation, operationType))
             {
-                Error($"There can be only one {Printer.OperationName(operationType.Operation)} type in schema.", operationType);
+                Error($"There can be only one {Printer.OperationName(operationType.Operation)} type in schema.",
+                    operationTypes[operationType.Operation], operationType);
             }
         }
 
@@ -517,10 +528,10 @@ public sealed class SchemaBuilder
         {
             NamedType? type = null;
             SyntaxNode? node = null;
-            if (operationTypes.TryGetValue(operation, out var typeNode))
+            if (operationTypes.TryGetValue(operation, out var operationTypeNode))
             {
-                type = ResolveNamedType(typeNode);
-                node = typeNode;
+                type = ResolveNamedType(operationTypeNode.Type);
+                node = operationTypeNode.Type;
             }
             else if (useConventions && _types.TryGetValue(conventionalName, out var conventional) && _definitions.ContainsKey(conventionalName))
             {
@@ -680,6 +691,9 @@ public sealed class SchemaBuilder
 
         return null;
     }
+
+    private void SchemaError(string message, params SyntaxNode[] nodes) =>
+        _schemaErrors.Add(new GraphQLError(message, nodes.Select(n => n.Location.ToSourceLocation()).ToList()));
 
     private void Error(string message, params SyntaxNode[] nodes) =>
         _errors.Add(new GraphQLError(message, nodes.Select(n => n.Location.ToSourceLocation()).ToList()));

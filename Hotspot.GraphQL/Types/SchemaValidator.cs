@@ -10,9 +10,9 @@ namespace Hotspot.GraphQL.Types;
 /// </summary>
 internal static class SchemaValidator
 {
-    public static List<GraphQLError> Validate(Schema schema, IEnumerable<GraphQLError> rootTypeErrors)
+    public static List<GraphQLError> Validate(Schema schema)
     {
-        var errors = new List<GraphQLError>(rootTypeErrors);
+        var errors = new List<GraphQLError>();
         void Report(string message, params SyntaxNode?[] nodes) =>
             errors.Add(new GraphQLError(message, nodes.OfType<SyntaxNode>().Select(n => n.Location.ToSourceLocation()).ToList()));
 
@@ -32,7 +32,7 @@ internal static class SchemaValidator
                     ValidateFields(complex, Report);
                     ValidateInterfaces(complex, Report);
                     break;
-                case UnionType union when union.Types.Count == 0:
+                case UnionType union when DeclaredMemberCount(union) == 0:
                     Report($"Union type {union.Name} must define one or more member types.", union.AstNode);
                     break;
                 case EnumType enumType:
@@ -279,6 +279,12 @@ internal static class SchemaValidator
             }
         }
     }
+
+    // Members that are not object types are reported by the builder and dropped; they still count as declared.
+    private static int DeclaredMemberCount(UnionType union) =>
+        union.AstNode is UnionTypeDefinitionNode definition
+            ? definition.Types.Count + union.ExtensionAstNodes.OfType<UnionTypeExtensionNode>().Sum(e => e.Types.Count)
+            : union.Types.Count;
 
     private static DirectiveNode? DeprecatedDirective(IReadOnlyList<DirectiveNode> directives) =>
         directives.FirstOrDefault(d => d.Name.Value == "deprecated");
