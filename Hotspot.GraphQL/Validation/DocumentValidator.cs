@@ -50,6 +50,14 @@ public static class DocumentValidator
                 rules[i] = factories[i](context);
             new ValidationWalker(rules, context.TypeInfo, context.AncestorStack).Walk(context.Document);
         }
+        catch (InsufficientExecutionStackException)
+        {
+            // Only documents built in code can get here: the parser bounds nesting depth. Fragment chains are not
+            // bounded by the parser, so a very long chain of fragment spreads also ends here.
+            errors.AddRange(context.Errors);
+            errors.Add(new GraphQLError("Validation aborted: the document is nested too deeply."));
+            return errors;
+        }
         catch (ValidationAbortedException aborted)
         {
             if (aborted.ReportAborted)

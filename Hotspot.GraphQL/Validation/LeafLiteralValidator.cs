@@ -11,7 +11,7 @@ namespace Hotspot.GraphQL.Validation;
 /// </summary>
 internal static class LeafLiteralValidator
 {
-    public static LeafLiteralResult Check(INamedType type, ValueNode node)
+    public static LeafLiteralResult Check(NamedType type, ValueNode node, GraphQLType locationType)
     {
         if (type is EnumType enumType)
             return CheckEnum(enumType, node);
@@ -43,7 +43,7 @@ internal static class LeafLiteralValidator
                     ? LeafLiteralResult.Valid
                     : LeafLiteralResult.Invalid($"ID cannot represent a non-string and non-integer value: {Printer.Print(node)}");
             default:
-                return TypeRefs.CheckCustomScalarLiteral(scalar, node);
+                return TypeRefs.CheckCustomScalarLiteral(scalar, node, locationType);
         }
     }
 

@@ -11,18 +11,18 @@ namespace Hotspot.GraphQL.Validation;
 /// </summary>
 internal sealed class TypeInfo(Schema schema)
 {
-    private readonly List<IGraphQLType?> _typeStack = [];
-    private readonly List<INamedType?> _parentTypeStack = [];
-    private readonly List<IGraphQLType?> _inputTypeStack = [];
+    private readonly List<GraphQLType?> _typeStack = [];
+    private readonly List<NamedType?> _parentTypeStack = [];
+    private readonly List<GraphQLType?> _inputTypeStack = [];
     private readonly List<FieldDefinition?> _fieldDefStack = [];
     private readonly List<bool> _defaultValueStack = [];
 
     public Schema Schema { get; } = schema;
 
-    public IGraphQLType? Type => _typeStack.Count > 0 ? _typeStack[^1] : null;
-    public INamedType? ParentType => _parentTypeStack.Count > 0 ? _parentTypeStack[^1] : null;
-    public IGraphQLType? InputType => _inputTypeStack.Count > 0 ? _inputTypeStack[^1] : null;
-    public IGraphQLType? ParentInputType => _inputTypeStack.Count > 1 ? _inputTypeStack[^2] : null;
+    public GraphQLType? Type => _typeStack.Count > 0 ? _typeStack[^1] : null;
+    public NamedType? ParentType => _parentTypeStack.Count > 0 ? _parentTypeStack[^1] : null;
+    public GraphQLType? InputType => _inputTypeStack.Count > 0 ? _inputTypeStack[^1] : null;
+    public GraphQLType? ParentInputType => _inputTypeStack.Count > 1 ? _inputTypeStack[^2] : null;
     public FieldDefinition? FieldDefinition => _fieldDefStack.Count > 0 ? _fieldDefStack[^1] : null;
     public bool HasDefaultValue => _defaultValueStack.Count > 0 && _defaultValueStack[^1];
     public DirectiveDefinition? Directive { get; private set; }
@@ -31,7 +31,7 @@ internal sealed class TypeInfo(Schema schema)
 
     public void EnterSelectionSet()
     {
-        INamedType? named = TypeRefs.NamedType(Type);
+        NamedType? named = TypeRefs.NamedType(Type);
         _parentTypeStack.Add(TypeRefs.IsCompositeType(named) ? named : null);
     }
 
@@ -40,7 +40,7 @@ internal sealed class TypeInfo(Schema schema)
     public void EnterField(FieldNode node)
     {
         FieldDefinition? fieldDef = null;
-        INamedType? parentType = ParentType;
+        NamedType? parentType = ParentType;
         if (parentType is not null)
             fieldDef = TypeRefs.FindField(Schema, parentType, node.Name.Value);
         _fieldDefStack.Add(fieldDef);
@@ -64,7 +64,7 @@ internal sealed class TypeInfo(Schema schema)
 
     public void EnterInlineFragment(InlineFragmentNode node)
     {
-        IGraphQLType? type = node.TypeCondition is not null
+        GraphQLType? type = node.TypeCondition is not null
             ? TypeRefs.FromAst(Schema, node.TypeCondition)
             : TypeRefs.NamedType(Type);
         _typeStack.Add(TypeRefs.IsOutputType(type) ? type : null);
@@ -74,7 +74,7 @@ internal sealed class TypeInfo(Schema schema)
 
     public void EnterFragmentDefinition(FragmentDefinitionNode node)
     {
-        IGraphQLType? type = TypeRefs.FromAst(Schema, node.TypeCondition);
+        GraphQLType? type = TypeRefs.FromAst(Schema, node.TypeCondition);
         _typeStack.Add(TypeRefs.IsOutputType(type) ? type : null);
     }
 
@@ -82,7 +82,7 @@ internal sealed class TypeInfo(Schema schema)
 
     public void EnterVariableDefinition(VariableDefinitionNode node)
     {
-        IGraphQLType? type = TypeRefs.FromAst(Schema, node.Type);
+        GraphQLType? type = TypeRefs.FromAst(Schema, node.Type);
         _inputTypeStack.Add(TypeRefs.IsInputType(type) ? type : null);
     }
 
@@ -118,8 +118,8 @@ internal sealed class TypeInfo(Schema schema)
 
     public void EnterListValue()
     {
-        IGraphQLType? listType = TypeRefs.NullableType(InputType);
-        IGraphQLType? itemType = listType is ListType list ? list.OfType : listType;
+        GraphQLType? listType = TypeRefs.NullableType(InputType);
+        GraphQLType? itemType = listType is ListType list ? list.OfType : listType;
         _defaultValueStack.Add(false);
         _inputTypeStack.Add(TypeRefs.IsInputType(itemType) ? itemType : null);
     }

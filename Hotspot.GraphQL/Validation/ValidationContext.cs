@@ -17,10 +17,11 @@ public sealed class ValidationContext
     private readonly TypeInfo? _typeInfo;
     private readonly List<SyntaxNode> _ancestors = [];
     private Dictionary<string, FragmentDefinitionNode>? _fragments;
-    private readonly Dictionary<SelectionSetNode, IReadOnlyList<FragmentSpreadNode>> _fragmentSpreads = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<OperationDefinitionNode, IReadOnlyList<FragmentDefinitionNode>> _referencedFragments = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<ExecutableDefinitionNode, IReadOnlyList<VariableUsage>> _variableUsages = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<OperationDefinitionNode, IReadOnlyList<VariableUsage>> _recursiveVariableUsages = new(ReferenceEqualityComparer.Instance);
+    // Built on first use: many documents never need some of them.
+    private Dictionary<SelectionSetNode, IReadOnlyList<FragmentSpreadNode>>? _fragmentSpreads;
+    private Dictionary<OperationDefinitionNode, IReadOnlyList<FragmentDefinitionNode>>? _referencedFragments;
+    private Dictionary<ExecutableDefinitionNode, IReadOnlyList<VariableUsage>>? _variableUsages;
+    private Dictionary<OperationDefinitionNode, IReadOnlyList<VariableUsage>>? _recursiveVariableUsages;
 
     internal ValidationContext(Schema? schema, DocumentNode document, bool trackTypes, int maxErrors)
     {
@@ -51,16 +52,16 @@ public sealed class ValidationContext
     // ---- Type information of the node being visited (graphql-js's TypeInfo getters).
 
     /// <summary>The output type of the current field, operation or fragment.</summary>
-    public IGraphQLType? Type => _typeInfo?.Type;
+    public GraphQLType? Type => _typeInfo?.Type;
 
     /// <summary>The composite type whose selection set is being visited.</summary>
-    public INamedType? ParentType => _typeInfo?.ParentType;
+    public NamedType? ParentType => _typeInfo?.ParentType;
 
     /// <summary>The input type expected at the current argument, variable definition or value.</summary>
-    public IGraphQLType? InputType => _typeInfo?.InputType;
+    public GraphQLType? InputType => _typeInfo?.InputType;
 
     /// <summary>The input type of the enclosing list or input object value.</summary>
-    public IGraphQLType? ParentInputType => _typeInfo?.ParentInputType;
+    public GraphQLType? ParentInputType => _typeInfo?.ParentInputType;
 
     public FieldDefinition? FieldDefinition => _typeInfo?.FieldDefinition;
 
@@ -137,6 +138,7 @@ public sealed class ValidationContext
     /// <summary>The fragment spreads in a selection set, including those nested in fields and inline fragments.</summary>
     public IReadOnlyList<FragmentSpreadNode> GetFragmentSpreads(SelectionSetNode selectionSet)
     {
+        _fragmentSpreads ??= new Dictionary<SelectionSetNode, IReadOnlyList<FragmentSpreadNode>>(ReferenceEqualityComparer.Instance);
         if (_fragmentSpreads.TryGetValue(selectionSet, out IReadOnlyList<FragmentSpreadNode>? cached))
             return cached;
         var spreads = new List<FragmentSpreadNode>();
@@ -169,6 +171,7 @@ public sealed class ValidationContext
     /// <summary>Every fragment an operation spreads, directly or through other fragments, each once.</summary>
     public IReadOnlyList<FragmentDefinitionNode> GetRecursivelyReferencedFragments(OperationDefinitionNode operation)
     {
+        _referencedFragments ??= new Dictionary<OperationDefinitionNode, IReadOnlyList<FragmentDefinitionNode>>(ReferenceEqualityComparer.Instance);
         if (_referencedFragments.TryGetValue(operation, out IReadOnlyList<FragmentDefinitionNode>? cached))
             return cached;
         var fragments = new List<FragmentDefinitionNode>();
@@ -198,6 +201,7 @@ public sealed class ValidationContext
     /// <summary>The variables used in an operation or fragment (not through spreads), with the input type expected where each is used.</summary>
     public IReadOnlyList<VariableUsage> GetVariableUsages(ExecutableDefinitionNode node)
     {
+        _variableUsages ??= new Dictionary<ExecutableDefinitionNode, IReadOnlyList<VariableUsage>>(ReferenceEqualityComparer.Instance);
         if (_variableUsages.TryGetValue(node, out IReadOnlyList<VariableUsage>? cached))
             return cached;
         IReadOnlyList<VariableUsage> usages = VariableUsageCollector.Collect(SchemaOrNull, node);
@@ -208,6 +212,7 @@ public sealed class ValidationContext
     /// <summary>The variables used in an operation and in every fragment it spreads, recursively.</summary>
     public IReadOnlyList<VariableUsage> GetRecursiveVariableUsages(OperationDefinitionNode operation)
     {
+        _recursiveVariableUsages ??= new Dictionary<OperationDefinitionNode, IReadOnlyList<VariableUsage>>(ReferenceEqualityComparer.Instance);
         if (_recursiveVariableUsages.TryGetValue(operation, out IReadOnlyList<VariableUsage>? cached))
             return cached;
         IReadOnlyList<VariableUsage> own = GetVariableUsages(operation);

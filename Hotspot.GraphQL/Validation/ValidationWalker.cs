@@ -125,6 +125,7 @@ internal sealed class ValidationWalker
 
     private void WalkSelectionSet(SelectionSetNode node)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         _typeInfo?.EnterSelectionSet();
         foreach (ValidationRule rule in _rules[VisitorHook.EnterSelectionSet])
             if (_skipping[rule.Index] is null) { rule.EnterSelectionSet(node); AfterEnter(rule, node); }
@@ -239,6 +240,7 @@ internal sealed class ValidationWalker
 
     private void WalkValue(ValueNode node)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (node)
         {
             case VariableNode variable:

@@ -9,6 +9,6 @@ namespace Hotspot.GraphQL.Validation;
 /// </summary>
 public readonly record struct VariableUsage(
     VariableNode Node,
-    IGraphQLType? Type,
+    GraphQLType? Type,
     bool HasLocationDefaultValue,
-    IGraphQLType? ParentType);
+    GraphQLType? ParentType);

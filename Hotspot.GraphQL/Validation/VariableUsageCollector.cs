@@ -39,6 +39,7 @@ internal sealed class VariableUsageCollector
 
     private void VisitSelectionSet(SelectionSetNode node)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         _typeInfo?.EnterSelectionSet();
         IReadOnlyList<SelectionNode> selections = node.Selections;
         for (int i = 0; i < selections.Count; i++)
@@ -89,6 +90,7 @@ internal sealed class VariableUsageCollector
 
     private void VisitValue(ValueNode value)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (value)
         {
             case VariableNode variable:

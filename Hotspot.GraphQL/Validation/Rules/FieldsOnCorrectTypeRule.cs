@@ -11,7 +11,7 @@ public sealed class FieldsOnCorrectTypeRule(ValidationContext context) : Validat
 {
     public override void EnterField(FieldNode node)
     {
-        INamedType? type = Context.ParentType;
+        NamedType? type = Context.ParentType;
         if (type is null || Context.FieldDefinition is not null)
             return;
 
@@ -26,13 +26,13 @@ public sealed class FieldsOnCorrectTypeRule(ValidationContext context) : Validat
     /// The object and interface types, among the possible types of an abstract type, that define the field: most
     /// often-implemented interfaces first, then super types before subtypes, then by name.
     /// </summary>
-    private static List<string> SuggestedTypeNames(Schema schema, INamedType type, string fieldName)
+    private static List<string> SuggestedTypeNames(Schema schema, NamedType type, string fieldName)
     {
         var result = new List<string>();
         if (!TypeRefs.IsAbstractType(type))
             return result;
 
-        var suggested = new List<INamedType>();
+        var suggested = new List<NamedType>();
         var usageCount = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (ObjectType possibleType in TypeRefs.PossibleTypes(schema, type))
         {
@@ -62,7 +62,7 @@ public sealed class FieldsOnCorrectTypeRule(ValidationContext context) : Validat
                 return 1;
             return NaturalStringComparer.Instance.Compare(a.Name, b.Name);
         });
-        foreach (INamedType t in suggested)
+        foreach (NamedType t in suggested)
             result.Add(t.Name);
         return result;
     }

@@ -10,14 +10,14 @@ public sealed class FragmentsOnCompositeTypesRule(ValidationContext context) : V
     {
         if (node.TypeCondition is null)
             return;
-        IGraphQLType? type = TypeRefs.FromAst(Context.Schema, node.TypeCondition);
+        GraphQLType? type = TypeRefs.FromAst(Context.Schema, node.TypeCondition);
         if (type is not null && !TypeRefs.IsCompositeType(type))
             ReportError($"Fragment cannot condition on non composite type \"{node.TypeCondition.Name.Value}\".", node.TypeCondition);
     }
 
     public override void EnterFragmentDefinition(FragmentDefinitionNode node)
     {
-        IGraphQLType? type = TypeRefs.FromAst(Context.Schema, node.TypeCondition);
+        GraphQLType? type = TypeRefs.FromAst(Context.Schema, node.TypeCondition);
         if (type is not null && !TypeRefs.IsCompositeType(type))
         {
             ReportError(

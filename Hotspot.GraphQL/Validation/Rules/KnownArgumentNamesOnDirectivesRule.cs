@@ -9,45 +9,45 @@ namespace Hotspot.GraphQL.Validation.Rules;
 /// </summary>
 public sealed class KnownArgumentNamesOnDirectivesRule : ValidationRule
 {
-    private readonly Dictionary<string, List<string>> _directiveArgs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DirectiveDefinitionNode>? _documentDirectives;
 
     public KnownArgumentNamesOnDirectivesRule(ValidationContext context)
         : base(context)
     {
-        foreach (DirectiveDefinition directive in TypeRefs.Directives(context.SchemaOrNull))
-        {
-            var names = new List<string>(directive.Arguments.Count);
-            foreach (InputValueDefinition arg in directive.Arguments)
-                names.Add(arg.Name);
-            _directiveArgs[directive.Name] = names;
-        }
-        foreach (DefinitionNode definition in context.Document.Definitions)
-        {
-            if (definition is DirectiveDefinitionNode directive)
-            {
-                var names = new List<string>(directive.Arguments.Count);
-                foreach (InputValueDefinitionNode arg in directive.Arguments)
-                    names.Add(arg.Name.Value);
-                _directiveArgs[directive.Name.Value] = names;
-            }
-        }
+        _documentDirectives = DocumentDirectives.Find(context.Document);
     }
 
     public override void EnterDirective(DirectiveNode node)
     {
+        if (node.Arguments.Count == 0)
+            return;
         string directiveName = node.Name.Value;
-        if (node.Arguments.Count > 0 && _directiveArgs.TryGetValue(directiveName, out List<string>? known))
+        List<string>? known = null;
+        if (_documentDirectives is not null && _documentDirectives.TryGetValue(directiveName, out DirectiveDefinitionNode? defined))
         {
-            foreach (ArgumentNode arg in node.Arguments)
+            known = [];
+            foreach (InputValueDefinitionNode arg in defined.Arguments)
+                known.Add(arg.Name.Value);
+        }
+        DirectiveDefinition? directive = known is null ? TypeRefs.GetDirective(Context.SchemaOrNull, directiveName) : null;
+        if (known is null && directive is null)
+            return;
+
+        foreach (ArgumentNode arg in node.Arguments)
+        {
+            string argName = arg.Name.Value;
+            if (known is not null ? known.Contains(argName) : directive!.GetArgument(argName) is not null)
+                continue;
+            if (known is null)
             {
-                string argName = arg.Name.Value;
-                if (known.Contains(argName))
-                    continue;
-                ReportError(
-                    $"Unknown argument \"{argName}\" on directive \"@{directiveName}\"." +
-                    DidYouMean.Format(SuggestionList.Find(argName, known)),
-                    arg);
+                known = [];
+                foreach (InputValueDefinition definition in directive!.Arguments)
+                    known.Add(definition.Name);
             }
+            ReportError(
+                $"Unknown argument \"{argName}\" on directive \"@{directiveName}\"." +
+                DidYouMean.Format(SuggestionList.Find(argName, known)),
+                arg);
         }
     }
 }

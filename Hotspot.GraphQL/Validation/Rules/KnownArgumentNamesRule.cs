@@ -18,7 +18,7 @@ public sealed class KnownArgumentNamesRule(ValidationContext context) : Validati
     public override void EnterArgument(ArgumentNode node)
     {
         FieldDefinition? fieldDef = Context.FieldDefinition;
-        INamedType? parentType = Context.ParentType;
+        NamedType? parentType = Context.ParentType;
         if (Context.Argument is not null || fieldDef is null || parentType is null)
             return;
         string argName = node.Name.Value;

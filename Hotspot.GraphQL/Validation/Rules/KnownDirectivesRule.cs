@@ -9,47 +9,55 @@ namespace Hotspot.GraphQL.Validation.Rules;
 /// </summary>
 public sealed class KnownDirectivesRule : ValidationRule
 {
-    private readonly Dictionary<string, IReadOnlyList<string>> _locations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DirectiveDefinitionNode>? _documentDirectives;
 
     public KnownDirectivesRule(ValidationContext context)
         : base(context)
     {
-        foreach (DirectiveDefinition directive in TypeRefs.Directives(context.SchemaOrNull))
-            _locations[directive.Name] = TypeRefs.LocationNames(directive);
-        foreach (DefinitionNode definition in context.Document.Definitions)
-        {
-            if (definition is DirectiveDefinitionNode directive)
-            {
-                var names = new List<string>(directive.Locations.Count);
-                foreach (NameNode location in directive.Locations)
-                    names.Add(location.Value);
-                _locations[directive.Name.Value] = names;
-            }
-        }
+        _documentDirectives = DocumentDirectives.Find(context.Document);
     }
 
     public override void EnterDirective(DirectiveNode node)
     {
         string name = node.Name.Value;
-        if (!_locations.TryGetValue(name, out IReadOnlyList<string>? locations))
+        DirectiveDefinitionNode? defined = null;
+        DirectiveDefinition? known = null;
+        if (_documentDirectives is null || !_documentDirectives.TryGetValue(name, out defined))
+            known = TypeRefs.GetDirective(Context.SchemaOrNull, name);
+        if (defined is null && known is null)
         {
             ReportError($"Unknown directive \"@{name}\".", node);
             return;
         }
         string? candidate = LocationOf(Context.Ancestors);
-        if (candidate is not null && !Contains(locations, candidate))
+        if (candidate is not null && !(defined is not null ? IsDefinedAt(defined, candidate) : IsDefinedAt(known!, candidate)))
             ReportError($"Directive \"@{name}\" may not be used on {candidate}.", node);
     }
 
-    private static bool Contains(IReadOnlyList<string> list, string value)
+    private static bool IsDefinedAt(DirectiveDefinitionNode directive, string location)
     {
-        for (int i = 0; i < list.Count; i++)
+        foreach (NameNode name in directive.Locations)
         {
-            if (list[i] == value)
+            if (name.Value == location)
                 return true;
         }
         return false;
     }
+
+    private static bool IsDefinedAt(DirectiveDefinition directive, string location)
+    {
+        foreach (DirectiveLocation candidate in directive.Locations)
+        {
+            if (LocationName(candidate) == location)
+                return true;
+        }
+        return false;
+    }
+
+    // Enum names are the SDL names; cached so that no string is built per directive.
+    private static readonly string[] s_locationNames = Enum.GetNames<DirectiveLocation>();
+
+    private static string LocationName(DirectiveLocation location) => s_locationNames[(int)location];
 
     /// <summary>The directive location of the node the directive is applied to (the last ancestor).</summary>
     private static string? LocationOf(IReadOnlyList<SyntaxNode> ancestors)

@@ -16,7 +16,8 @@ public sealed class KnownTypeNamesRule : ValidationRule
         "__Schema", "__Directive", "__DirectiveLocation", "__Type", "__Field", "__InputValue", "__EnumValue", "__TypeKind",
     ];
 
-    private readonly HashSet<string> _definedTypes = new(StringComparer.Ordinal);
+    // Types the document itself defines (SDL); null for executable documents, which define none.
+    private readonly HashSet<string>? _definedTypes;
     private readonly Schema? _schema;
 
     public KnownTypeNamesRule(ValidationContext context)
@@ -26,14 +27,14 @@ public sealed class KnownTypeNamesRule : ValidationRule
         foreach (DefinitionNode definition in context.Document.Definitions)
         {
             if (definition is TypeDefinitionNode type)
-                _definedTypes.Add(type.Name.Value);
+                (_definedTypes ??= new HashSet<string>(StringComparer.Ordinal)).Add(type.Name.Value);
         }
     }
 
     public override void EnterNamedType(NamedTypeNode node)
     {
         string typeName = node.Name.Value;
-        if ((_schema is not null && _schema.GetType(typeName) is not null) || _definedTypes.Contains(typeName))
+        if ((_schema is not null && _schema.GetType(typeName) is not null) || (_definedTypes?.Contains(typeName) ?? false))
             return;
 
         // The top-level definition the reference sits in (ancestors[0] is the document).
@@ -47,7 +48,8 @@ public sealed class KnownTypeNamesRule : ValidationRule
         if (isSdl)
             candidates.AddRange(s_standardTypeNames);
         candidates.AddRange(TypeRefs.TypeNames(_schema));
-        candidates.AddRange(_definedTypes);
+        if (_definedTypes is not null)
+            candidates.AddRange(_definedTypes);
         ReportError($"Unknown type \"{typeName}\"." + DidYouMean.Format(SuggestionList.Find(typeName, candidates)), node);
     }
 }

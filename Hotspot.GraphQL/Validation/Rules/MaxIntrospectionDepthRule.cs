@@ -32,6 +32,7 @@ public sealed class MaxIntrospectionDepthRule(ValidationContext context) : Valid
 
     private bool ExceedsDepth(SelectionNode node, Dictionary<string, int> visitedFragments, int depth)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (node is FragmentSpreadNode spread)
         {
             string fragmentName = spread.Name.Value;

@@ -22,6 +22,7 @@ public sealed class NoFragmentCyclesRule(ValidationContext context) : Validation
 
     private void DetectCycles(FragmentDefinitionNode fragment)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         string fragmentName = fragment.Name.Value;
         if (!_visited.Add(fragmentName))
             return;

@@ -18,7 +18,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
     private const int MaxComplexityBudget = 500_000;
 
     private readonly FragmentPairSet _comparedFragmentPairs = new();
-    private readonly Dictionary<(INamedType?, SelectionSetNode), CollectFieldsResult> _collectCache = new(CollectKeyComparer.Instance);
+    private readonly Dictionary<(NamedType?, SelectionSetNode), CollectFieldsResult> _collectCache = new(CollectKeyComparer.Instance);
     private readonly Dictionary<ValueNode, string> _stringifiedValues = new(ReferenceEqualityComparer.Instance);
     private int _remainingBudget = MaxComplexityBudget;
 
@@ -29,6 +29,9 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
         if (ancestors.Count > 0 && ancestors[^1] is InlineFragmentNode)
             return;
         if (node.Selections.Count <= 1 && (node.Selections.Count == 0 || node.Selections[0] is not InlineFragmentNode))
+            return;
+        // The common case: plain fields with distinct response names cannot conflict among themselves.
+        if (HasOnlyDistinctFields(node))
             return;
 
         List<Conflict> conflicts = FindConflictsWithinSelectionSet(Context.ParentType, node);
@@ -44,7 +47,26 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
         }
     }
 
-    private List<Conflict> FindConflictsWithinSelectionSet(INamedType? parentType, SelectionSetNode selectionSet)
+    private static bool HasOnlyDistinctFields(SelectionSetNode node)
+    {
+        IReadOnlyList<SelectionNode> selections = node.Selections;
+        if (selections.Count > 32)
+            return false;
+        for (int i = 0; i < selections.Count; i++)
+        {
+            if (selections[i] is not FieldNode field)
+                return false;
+            string name = field.ResponseName;
+            for (int j = 0; j < i; j++)
+            {
+                if (((FieldNode)selections[j]).ResponseName == name)
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    private List<Conflict> FindConflictsWithinSelectionSet(NamedType? parentType, SelectionSetNode selectionSet)
     {
         var conflicts = new List<Conflict>();
         CollectFieldsResult result = CollectFields(parentType, selectionSet);
@@ -70,6 +92,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
         List<Conflict> conflicts, bool areMutuallyExclusive, CollectFieldsResult result, string fragmentName)
     {
         SpendBudget(1);
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (result.Fields.Count == 0)
             return;
 
@@ -97,6 +120,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
         List<Conflict> conflicts, bool areMutuallyExclusive, string fragmentName1, string fragmentName2)
     {
         SpendBudget(2);
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (fragmentName1 == fragmentName2)
             return;
         if (_comparedFragmentPairs.Has(fragmentName1, fragmentName2, areMutuallyExclusive))
@@ -120,9 +144,9 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
 
     private List<Conflict> FindConflictsBetweenSubSelectionSets(
         bool areMutuallyExclusive,
-        INamedType? parentType1,
+        NamedType? parentType1,
         SelectionSetNode selectionSet1,
-        INamedType? parentType2,
+        NamedType? parentType2,
         SelectionSetNode selectionSet2)
     {
         var conflicts = new List<Conflict>();
@@ -200,6 +224,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
     /// <summary>The conflict between two fields with the same response name, including their sub-selections, or null.</summary>
     private Conflict? FindConflict(bool parentFieldsAreMutuallyExclusive, string responseName, FieldDetails field1, FieldDetails field2)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         // Fields on two different object types can never both apply to one value, so only their shapes must agree.
         bool areMutuallyExclusive = parentFieldsAreMutuallyExclusive ||
                                     (!ReferenceEquals(field1.ParentType, field2.ParentType) &&
@@ -233,8 +258,8 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
                 return new Conflict(responseName, reason, [node1], [node2]);
         }
 
-        IGraphQLType? type1 = field1.Definition?.Type;
-        IGraphQLType? type2 = field2.Definition?.Type;
+        GraphQLType? type1 = field1.Definition?.Type;
+        GraphQLType? type2 = field2.Definition?.Type;
         if (type1 is not null && type2 is not null && DoTypesConflict(type1, type2))
         {
             FieldInfo info1 = field1.GetInfo();
@@ -348,7 +373,7 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
     }
 
     /// <summary>Two types conflict if no value could satisfy both: different list/non-null shape or different leaves.</summary>
-    private bool DoTypesConflict(IGraphQLType type1, IGraphQLType type2)
+    private bool DoTypesConflict(GraphQLType type1, GraphQLType type2)
     {
         if (ReferenceEquals(type1, type2))
             return false;
@@ -361,12 +386,12 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
             return type2 is not NonNullType nonNull2 || DoTypesConflict(nonNull1.OfType, nonNull2.OfType);
         if (type2 is NonNullType)
             return true;
-        if (TypeRefs.IsLeafType(type1 as INamedType) || TypeRefs.IsLeafType(type2 as INamedType))
+        if (TypeRefs.IsLeafType(type1 as NamedType) || TypeRefs.IsLeafType(type2 as NamedType))
             return !TypeRefs.SameType(type1, type2);
         return false;
     }
 
-    private CollectFieldsResult CollectFields(INamedType? parentType, SelectionSetNode selectionSet)
+    private CollectFieldsResult CollectFields(NamedType? parentType, SelectionSetNode selectionSet)
     {
         if (_collectCache.TryGetValue((parentType, selectionSet), out CollectFieldsResult? cached))
             return cached;
@@ -378,10 +403,11 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
     }
 
     private CollectFieldsResult CollectFragmentFields(FragmentDefinitionNode fragment) =>
-        CollectFields(TypeRefs.FromAst(Context.Schema, fragment.TypeCondition) as INamedType, fragment.SelectionSet);
+        CollectFields(TypeRefs.FromAst(Context.Schema, fragment.TypeCondition) as NamedType, fragment.SelectionSet);
 
-    private void CollectFieldsInto(INamedType? parentType, SelectionSetNode selectionSet, CollectFieldsResult result, HashSet<string> fragmentNames)
+    private void CollectFieldsInto(NamedType? parentType, SelectionSetNode selectionSet, CollectFieldsResult result, HashSet<string> fragmentNames)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (SelectionNode selection in selectionSet.Selections)
         {
             switch (selection)
@@ -403,8 +429,8 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
                         result.FragmentNames.Add(spread.Name.Value);
                     break;
                 case InlineFragmentNode inline:
-                    INamedType? inlineType = inline.TypeCondition is not null
-                        ? TypeRefs.FromAst(Context.Schema, inline.TypeCondition) as INamedType
+                    NamedType? inlineType = inline.TypeCondition is not null
+                        ? TypeRefs.FromAst(Context.Schema, inline.TypeCondition) as NamedType
                         : parentType;
                     CollectFieldsInto(inlineType, inline.SelectionSet, result, fragmentNames);
                     break;
@@ -472,11 +498,11 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
         public Dictionary<CollectFieldsResult, List<Overlap>>? OverlappingFields { get; set; }
     }
 
-    private sealed class FieldDetails(INamedType? parentType, FieldNode node, FieldDefinition? definition, bool isSimpleLeaf)
+    private sealed class FieldDetails(NamedType? parentType, FieldNode node, FieldDefinition? definition, bool isSimpleLeaf)
     {
         private FieldInfo? _info;
 
-        public INamedType? ParentType { get; } = parentType;
+        public NamedType? ParentType { get; } = parentType;
         public FieldNode Node { get; } = node;
         public FieldDefinition? Definition { get; } = definition;
         public bool IsSimpleLeaf { get; } = isSimpleLeaf;
@@ -485,9 +511,9 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
     }
 
     /// <summary>Lazily built per-field data used once a field overlaps another.</summary>
-    private sealed class FieldInfo(INamedType? namedType)
+    private sealed class FieldInfo(NamedType? namedType)
     {
-        public INamedType? NamedType { get; } = namedType;
+        public NamedType? NamedType { get; } = namedType;
         public Dictionary<FieldInfo, string?>? Comparisons { get; set; }
         public string? TypeString { get; set; }
     }
@@ -519,14 +545,14 @@ public sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context) 
         }
     }
 
-    private sealed class CollectKeyComparer : IEqualityComparer<(INamedType?, SelectionSetNode)>
+    private sealed class CollectKeyComparer : IEqualityComparer<(NamedType?, SelectionSetNode)>
     {
         public static readonly CollectKeyComparer Instance = new();
 
-        public bool Equals((INamedType?, SelectionSetNode) x, (INamedType?, SelectionSetNode) y) =>
+        public bool Equals((NamedType?, SelectionSetNode) x, (NamedType?, SelectionSetNode) y) =>
             ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
 
-        public int GetHashCode((INamedType?, SelectionSetNode) obj) =>
+        public int GetHashCode((NamedType?, SelectionSetNode) obj) =>
             HashCode.Combine(
                 obj.Item1 is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1),
                 System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));

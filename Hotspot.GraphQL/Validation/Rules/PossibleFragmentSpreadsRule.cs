@@ -8,9 +8,9 @@ public sealed class PossibleFragmentSpreadsRule(ValidationContext context) : Val
 {
     public override void EnterInlineFragment(InlineFragmentNode node)
     {
-        IGraphQLType? fragType = Context.Type;
-        INamedType? parentType = Context.ParentType;
-        if (fragType is INamedType fragNamed && TypeRefs.IsCompositeType(fragNamed) &&
+        GraphQLType? fragType = Context.Type;
+        NamedType? parentType = Context.ParentType;
+        if (fragType is NamedType fragNamed && TypeRefs.IsCompositeType(fragNamed) &&
             parentType is not null && TypeRefs.IsCompositeType(parentType) &&
             !TypeRefs.DoTypesOverlap(Context.Schema, fragNamed, parentType))
         {
@@ -23,8 +23,8 @@ public sealed class PossibleFragmentSpreadsRule(ValidationContext context) : Val
     public override void EnterFragmentSpread(FragmentSpreadNode node)
     {
         string fragName = node.Name.Value;
-        INamedType? fragType = FragmentType(fragName);
-        INamedType? parentType = Context.ParentType;
+        NamedType? fragType = FragmentType(fragName);
+        NamedType? parentType = Context.ParentType;
         if (fragType is not null && parentType is not null && !TypeRefs.DoTypesOverlap(Context.Schema, fragType, parentType))
         {
             ReportError(
@@ -33,12 +33,12 @@ public sealed class PossibleFragmentSpreadsRule(ValidationContext context) : Val
         }
     }
 
-    private INamedType? FragmentType(string name)
+    private NamedType? FragmentType(string name)
     {
         FragmentDefinitionNode? fragment = Context.GetFragment(name);
         if (fragment is null)
             return null;
-        return TypeRefs.FromAst(Context.Schema, fragment.TypeCondition) is INamedType named && TypeRefs.IsCompositeType(named)
+        return TypeRefs.FromAst(Context.Schema, fragment.TypeCondition) is NamedType named && TypeRefs.IsCompositeType(named)
             ? named
             : null;
     }

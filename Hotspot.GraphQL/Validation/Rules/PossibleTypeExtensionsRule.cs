@@ -59,7 +59,7 @@ public sealed class PossibleTypeExtensionsRule : ValidationRule
         _ => "input object",
     };
 
-    private static string KindOf(INamedType type) => type switch
+    private static string KindOf(NamedType type) => type switch
     {
         ScalarType => "scalar",
         ObjectType => "object",

@@ -9,48 +9,43 @@ namespace Hotspot.GraphQL.Validation.Rules;
 /// </summary>
 public sealed class ProvidedRequiredArgumentsOnDirectivesRule : ValidationRule
 {
-    private readonly Dictionary<string, List<(string Name, string Type)>> _required = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DirectiveDefinitionNode>? _documentDirectives;
 
     public ProvidedRequiredArgumentsOnDirectivesRule(ValidationContext context)
         : base(context)
     {
-        foreach (DirectiveDefinition directive in TypeRefs.Directives(context.SchemaOrNull))
-        {
-            var required = new List<(string, string)>();
-            foreach (InputValueDefinition arg in directive.Arguments)
-            {
-                if (TypeRefs.IsRequired(arg))
-                    required.Add((arg.Name, TypeRefs.Print(arg.Type)));
-            }
-            _required[directive.Name] = required;
-        }
-        foreach (DefinitionNode definition in context.Document.Definitions)
-        {
-            if (definition is not DirectiveDefinitionNode directive)
-                continue;
-            var required = new List<(string, string)>();
-            foreach (InputValueDefinitionNode arg in directive.Arguments)
-            {
-                if (arg.Type is NonNullTypeNode && arg.DefaultValue is null)
-                    required.Add((arg.Name.Value, TypeRefs.Print(arg.Type)));
-            }
-            _required[directive.Name.Value] = required;
-        }
+        _documentDirectives = DocumentDirectives.Find(context.Document);
     }
 
     public override void LeaveDirective(DirectiveNode node)
     {
         string directiveName = node.Name.Value;
-        if (!_required.TryGetValue(directiveName, out List<(string Name, string Type)>? required))
-            return;
-        foreach (var (name, type) in required)
+        if (_documentDirectives is not null && _documentDirectives.TryGetValue(directiveName, out DirectiveDefinitionNode? defined))
         {
-            if (!ProvidedRequiredArgumentsRule.HasArgument(node.Arguments, name))
+            foreach (InputValueDefinitionNode arg in defined.Arguments)
             {
-                ReportError(
-                    $"Directive \"@{directiveName}\" argument \"{name}\" of type \"{type}\" is required, but it was not provided.",
-                    node);
+                if (arg.Type is NonNullTypeNode && arg.DefaultValue is null)
+                    CheckProvided(node, directiveName, arg.Name.Value, TypeRefs.Print(arg.Type));
             }
+            return;
+        }
+        DirectiveDefinition? directive = TypeRefs.GetDirective(Context.SchemaOrNull, directiveName);
+        if (directive is null)
+            return;
+        foreach (InputValueDefinition arg in directive.Arguments)
+        {
+            if (TypeRefs.IsRequired(arg))
+                CheckProvided(node, directiveName, arg.Name, TypeRefs.Print(arg.Type));
+        }
+    }
+
+    private void CheckProvided(DirectiveNode node, string directiveName, string argName, string argType)
+    {
+        if (!ProvidedRequiredArgumentsRule.HasArgument(node.Arguments, argName))
+        {
+            ReportError(
+                $"Directive \"@{directiveName}\" argument \"{argName}\" of type \"{argType}\" is required, but it was not provided.",
+                node);
         }
     }
 }

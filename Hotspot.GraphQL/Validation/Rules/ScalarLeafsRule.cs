@@ -8,7 +8,7 @@ public sealed class ScalarLeafsRule(ValidationContext context) : ValidationRule(
 {
     public override void EnterField(FieldNode node)
     {
-        IGraphQLType? type = Context.Type;
+        GraphQLType? type = Context.Type;
         if (type is null)
             return;
         SelectionSetNode? selectionSet = node.SelectionSet;

@@ -56,6 +56,7 @@ public sealed class SingleFieldSubscriptionsRule(ValidationContext context) : Va
         Dictionary<string, int> index,
         HashSet<string> visitedFragments)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (SelectionNode selection in selectionSet.Selections)
         {
             if (!ShouldInclude(selection.Directives))
@@ -91,10 +92,10 @@ public sealed class SingleFieldSubscriptionsRule(ValidationContext context) : Va
 
     private static bool FragmentApplies(Schema schema, NamedTypeNode typeCondition, ObjectType type)
     {
-        IGraphQLType? conditionalType = TypeRefs.FromAst(schema, typeCondition);
+        GraphQLType? conditionalType = TypeRefs.FromAst(schema, typeCondition);
         if (ReferenceEquals(conditionalType, type))
             return true;
-        return conditionalType is INamedType named && TypeRefs.IsAbstractType(named) && TypeRefs.IsSubType(schema, named, type);
+        return conditionalType is NamedType named && TypeRefs.IsAbstractType(named) && TypeRefs.IsSubType(schema, named, type);
     }
 
     private static bool ShouldInclude(IReadOnlyList<DirectiveNode> directives)

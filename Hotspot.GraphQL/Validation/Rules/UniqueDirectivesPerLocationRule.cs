@@ -9,20 +9,22 @@ namespace Hotspot.GraphQL.Validation.Rules;
 /// </summary>
 public sealed class UniqueDirectivesPerLocationRule : ValidationRule
 {
-    private readonly Dictionary<string, bool> _isUnique = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DirectiveDefinitionNode>? _documentDirectives;
     private readonly Dictionary<string, DirectiveNode> _schemaDirectives = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, DirectiveNode>> _typeDirectives = new(StringComparer.Ordinal);
 
     public UniqueDirectivesPerLocationRule(ValidationContext context)
         : base(context)
     {
-        foreach (DirectiveDefinition directive in TypeRefs.Directives(context.SchemaOrNull))
-            _isUnique[directive.Name] = !directive.IsRepeatable;
-        foreach (DefinitionNode definition in context.Document.Definitions)
-        {
-            if (definition is DirectiveDefinitionNode directive)
-                _isUnique[directive.Name.Value] = !directive.Repeatable;
-        }
+        _documentDirectives = DocumentDirectives.Find(context.Document);
+    }
+
+    /// <summary>Known and not repeatable; unknown directives are KnownDirectivesRule's to report.</summary>
+    private bool IsUnique(string name)
+    {
+        if (_documentDirectives is not null && _documentDirectives.TryGetValue(name, out DirectiveDefinitionNode? defined))
+            return !defined.Repeatable;
+        return TypeRefs.GetDirective(Context.SchemaOrNull, name) is { IsRepeatable: false };
     }
 
     public override void EnterDirectivesOwner(SyntaxNode node, IReadOnlyList<DirectiveNode> directives)
@@ -46,7 +48,7 @@ public sealed class UniqueDirectivesPerLocationRule : ValidationRule
         foreach (DirectiveNode directive in directives)
         {
             string name = directive.Name.Value;
-            if (!_isUnique.TryGetValue(name, out bool unique) || !unique)
+            if (!IsUnique(name))
                 continue;
             if (seen.TryGetValue(name, out DirectiveNode? first))
                 Context.ReportError($"The directive \"@{name}\" can only be used once at this location.", first, directive);

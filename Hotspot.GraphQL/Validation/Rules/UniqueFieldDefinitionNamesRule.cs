@@ -29,7 +29,7 @@ public sealed class UniqueFieldDefinitionNamesRule(ValidationContext context) : 
             names = new Dictionary<string, NameNode>(StringComparer.Ordinal);
             _known.Add(typeName, names);
         }
-        INamedType? existing = Context.SchemaOrNull?.GetType(typeName);
+        NamedType? existing = Context.SchemaOrNull?.GetType(typeName);
         foreach (NameNode field in fieldNames)
         {
             string fieldName = field.Value;

@@ -58,7 +58,7 @@ public sealed class ValuesOfCorrectTypeRule(ValidationContext context) : Validat
 
     public override void EnterNullValue(NullValueNode node)
     {
-        IGraphQLType? type = Context.InputType;
+        GraphQLType? type = Context.InputType;
         if (type is NonNullType)
             ReportError($"Expected value of type \"{TypeRefs.Print(type)}\", found null.", node);
     }
@@ -72,17 +72,17 @@ public sealed class ValuesOfCorrectTypeRule(ValidationContext context) : Validat
     /// <summary>A literal where a leaf type (scalar or enum) is expected must parse as that type.</summary>
     private void CheckLeafValue(ValueNode node)
     {
-        IGraphQLType? locationType = Context.InputType;
+        GraphQLType? locationType = Context.InputType;
         if (locationType is null)
             return;
-        INamedType? type = TypeRefs.NamedType(locationType);
+        NamedType? type = TypeRefs.NamedType(locationType);
         if (!TypeRefs.IsLeafType(type))
         {
             ReportError($"Expected value of type \"{TypeRefs.Print(locationType)}\", found {Printer.Print(node)}.", node);
             return;
         }
 
-        LeafLiteralResult result = LeafLiteralValidator.Check(type!, node);
+        LeafLiteralResult result = LeafLiteralValidator.Check(type!, node, locationType);
         if (result.Error is not null)
             ReportError(result.Error, node);
         else if (!result.IsValid)

@@ -8,7 +8,7 @@ public sealed class VariablesAreInputTypesRule(ValidationContext context) : Vali
 {
     public override void EnterVariableDefinition(VariableDefinitionNode node)
     {
-        IGraphQLType? type = TypeRefs.FromAst(Context.Schema, node.Type);
+        GraphQLType? type = TypeRefs.FromAst(Context.Schema, node.Type);
         if (type is not null && !TypeRefs.IsInputType(type))
         {
             ReportError(

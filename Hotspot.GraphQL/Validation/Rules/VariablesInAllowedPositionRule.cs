@@ -25,7 +25,7 @@ public sealed class VariablesInAllowedPositionRule(ValidationContext context) : 
             string name = usage.Node.Name.Value;
             if (!_definitions.TryGetValue(name, out VariableDefinitionNode? definition) || usage.Type is null)
                 continue;
-            IGraphQLType? varType = TypeRefs.FromAst(schema, definition.Type);
+            GraphQLType? varType = TypeRefs.FromAst(schema, definition.Type);
             if (varType is not null && !IsAllowed(schema, varType, definition.DefaultValue, usage.Type, usage.HasLocationDefaultValue))
             {
                 Context.ReportError(
@@ -41,7 +41,7 @@ public sealed class VariablesInAllowedPositionRule(ValidationContext context) : 
         }
     }
 
-    private static bool IsAllowed(Schema schema, IGraphQLType varType, ValueNode? varDefault, IGraphQLType locationType, bool locationHasDefault)
+    private static bool IsAllowed(Schema schema, GraphQLType varType, ValueNode? varDefault, GraphQLType locationType, bool locationHasDefault)
     {
         if (locationType is NonNullType nonNullLocation && varType is not NonNullType)
         {

@@ -5,7 +5,7 @@ namespace Hotspot.Tests.GraphQL.Validation.Conformance;
 /// <param name="Rule">The case's <c>rule</c> field, e.g. <c>NoUnusedVariables</c>.</param>
 /// <param name="Schema">The schema SDL (from <c>schemas.yml</c> by index, or given inline).</param>
 /// <param name="SchemaKey">The schema index, or "inline", for caching and diagnostics.</param>
-internal sealed record ValidationSpecCase(
+public sealed record ValidationSpecCase(
     string RuleFile,
     string Rule,
     string Name,
@@ -24,7 +24,7 @@ internal sealed record ValidationSpecCase(
     public override string ToString() => DisplayName;
 }
 
-internal sealed record ExpectedValidationError(string Message, IReadOnlyList<(int Line, int Column)> Locations)
+public sealed record ExpectedValidationError(string Message, IReadOnlyList<(int Line, int Column)> Locations)
 {
     public override string ToString() =>
         Message + " @ " + string.Join(", ", Locations.Select(l => $"{l.Line}:{l.Column}"));
