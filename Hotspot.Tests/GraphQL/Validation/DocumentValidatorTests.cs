@@ -95,6 +95,33 @@ public sealed class DocumentValidatorTests
     }
 
     [Test]
+    public void The_optional_no_introspection_rule_refuses_introspection_fields_but_not_typename()
+    {
+        const string query = """
+            {
+              __typename
+              dog { name __typename }
+              __schema { queryType { name } }
+              t: __type(name: "Dog") { name }
+              ...F
+            }
+            fragment F on QueryRoot { __schema { types { name } } }
+            """;
+
+        IReadOnlyList<GraphQLError> errors = DocumentValidator.Validate(
+            TestSchema, Parser.Parse(query), [c => new Hotspot.GraphQL.Validation.Rules.NoSchemaIntrospectionCustomRule(c)]);
+
+        Assert.That(errors.Select(Describe), Is.EqualTo(new[]
+        {
+            "GraphQL introspection has been disabled, but the requested query contained the field \"__schema\". @ 4:3",
+            "GraphQL introspection has been disabled, but the requested query contained the field \"queryType\". @ 4:14",
+            "GraphQL introspection has been disabled, but the requested query contained the field \"__type\". @ 5:3",
+            "GraphQL introspection has been disabled, but the requested query contained the field \"__schema\". @ 8:27",
+            "GraphQL introspection has been disabled, but the requested query contained the field \"types\". @ 8:38",
+        }));
+    }
+
+    [Test]
     public void Stops_at_the_error_limit()
     {
         IReadOnlyList<GraphQLError> errors = DocumentValidator.Validate(
