@@ -122,6 +122,37 @@ public sealed class DocumentValidatorTests
     }
 
     [Test]
+    public void Custom_scalars_judge_literals_with_their_own_hooks()
+    {
+        Schema schema = SchemaBuilder.FromSdl("""
+            scalar Long
+            scalar DateTime
+            scalar Picky
+            type Query { f(long: Long, at: DateTime, picky: Picky): String }
+            """,
+            new SchemaBuildOptions
+            {
+                Scalars = new Dictionary<string, ScalarCoercion>
+                {
+                    ["Picky"] = ScalarCoercion.Create(parseLiteral: (_, _) => throw new InvalidOperationException("too picky")),
+                },
+            });
+        const string query = """
+            { a: f(long: 9007199254740993, at: "2026-11-23T14:00:00+03:00")
+              b: f(long: "x", at: "yesterday") c: f(picky: 1) }
+            """;
+
+        IReadOnlyList<GraphQLError> errors = DocumentValidator.Validate(schema, Parser.Parse(query));
+
+        Assert.That(errors.Select(Describe), Is.EqualTo(new[]
+        {
+            "Long cannot represent non-integer value: \"x\" @ 2:14",
+            "DateTime cannot represent an invalid date-time string: \"yesterday\" @ 2:23",
+            "Expected value of type \"Picky\", found 1; too picky @ 2:48",
+        }));
+    }
+
+    [Test]
     public void Stops_at_the_error_limit()
     {
         IReadOnlyList<GraphQLError> errors = DocumentValidator.Validate(
