@@ -85,7 +85,6 @@ public ref struct Parser
 
     private DocumentNode ParseDocument()
     {
-        var start = StartLocation();
         var definitions = new List<DefinitionNode>();
         do
         {
@@ -93,7 +92,8 @@ public ref struct Parser
         }
         while (_lexer.Kind != TokenKind.EndOfFile);
 
-        return new DocumentNode(new Location(start.Start, _lastEnd, start.Line, start.Column), definitions);
+        // As graphql-js: the document starts at the start of the source and ends with its last token.
+        return new DocumentNode(new Location(0, _lastEnd, 1, 1), definitions);
     }
 
     private DefinitionNode ParseDefinition()
