@@ -209,19 +209,14 @@ public ref struct Parser
             throw ExpectedError(TokenKind.Name);
         }
 
-        {
-            OperationType? operation = _lexer.IsName("query"u8) ? OperationType.Query
-                : _lexer.IsName("mutation"u8) ? OperationType.Mutation
-                : _lexer.IsName("subscription"u8) ? OperationType.Subscription
-                : null;
-            if (operation is not null)
-            {
-                Advance();
-                return operation.Value;
-            }
-        }
-
-        throw Unexpected();
+        // Advance before judging the name, as graphql-js does, so a lexical error after it is reported first.
+        var token = _lexer;
+        OperationType? operation = token.IsName("query"u8) ? OperationType.Query
+            : token.IsName("mutation"u8) ? OperationType.Mutation
+            : token.IsName("subscription"u8) ? OperationType.Subscription
+            : null;
+        Advance();
+        return operation ?? throw Unexpected(ref token);
     }
 
     private IReadOnlyList<VariableDefinitionNode> ParseVariableDefinitions()
