@@ -52,7 +52,7 @@ internal sealed class OperationExecutor
                 (pending ??= new()).Add((i, task));
             }
         }
-        if (pending is null) return new ValueTask<ResultValue>(ResultValue.FromMap(new ResultMap(fields.Keys, values, plans.Length)));
+        if (pending is null) return new ValueTask<ResultValue>(ResultValue.FromMap(new ResultMap(fields.Keys, fields.EncodedKeys, values, plans.Length)));
         return AwaitSelectionSet(fields, values, pending);
     }
 
@@ -66,7 +66,7 @@ internal sealed class OperationExecutor
             if (value.IsInvalid) invalid = true;
             values[index] = value;
         }
-        return invalid ? ResultValue.Invalid : ResultValue.FromMap(new ResultMap(fields.Keys, values, values.Length));
+        return invalid ? ResultValue.Invalid : ResultValue.FromMap(new ResultMap(fields.Keys, fields.EncodedKeys, values, values.Length));
     }
 
     private static async ValueTask<ResultValue> AwaitThenInvalid(List<(int Index, ValueTask<ResultValue> Task)> pending)
@@ -88,7 +88,7 @@ internal sealed class OperationExecutor
             if (value.IsInvalid) return ResultValue.Invalid;
             values[i] = value;
         }
-        return ResultValue.FromMap(new ResultMap(fields.Keys, values, plans.Length));
+        return ResultValue.FromMap(new ResultMap(fields.Keys, fields.EncodedKeys, values, plans.Length));
     }
 
     /// <summary>ExecuteField: coerce arguments, resolve, complete; field errors end here.</summary>
