@@ -109,6 +109,8 @@ internal sealed class OperationExecutor
                 var pending = ResolveFieldValue(objectType, objectValue, plan, parentPath);
                 if (!pending.IsCompletedSuccessfully) return ExecuteFieldAsync(pending, plan, parentPath);
                 resolved = pending.Result;
+                // A synchronous resolver that returned a task (graphql-js accepts promises anywhere).
+                if (resolved is Task task) return ExecuteFieldAsync(AwaitTaskResult(task), plan, parentPath);
             }
             var completed = CompleteValue(field.Type, plan, parentPath, plan.ResponseKey, -1, resolved);
             if (!completed.IsCompletedSuccessfully) return AwaitFieldCompletion(completed, plan, parentPath);
@@ -148,6 +150,13 @@ internal sealed class OperationExecutor
         {
             return HandleFieldError(ex, type, plan, parentPath, plan.ResponseKey, -1);
         }
+    }
+
+    private static async ValueTask<object?> AwaitTaskResult(Task task)
+    {
+        await task.ConfigureAwait(false);
+        var type = task.GetType();
+        return type.IsGenericType && type.GetProperty("Result") is { } result ? result.GetValue(task) : null;
     }
 
     /// <summary>ResolveFieldValue: calls the bound resolver with the coerced arguments.</summary>
