@@ -32,7 +32,7 @@ public sealed class ExecutableSchemaBuilder
     private readonly Dictionary<string, Type?> _propertyBackedTypes = new(StringComparer.Ordinal);
     private readonly HashSet<(string Type, string Field)> _propertyBackedFields = new();
     private readonly List<string> _problems = new();
-    private readonly Schema _typeSystem;
+    private Schema _typeSystem;
     private readonly HashSet<string> _explicitScalars = new(StringComparer.Ordinal);
     private bool _strict;
     private bool _exposeExceptionMessages;
@@ -43,6 +43,11 @@ public sealed class ExecutableSchemaBuilder
         _typeSystem = typeSystem;
         if (options is not null)
             foreach (var (name, coercion) in options.Scalars) _scalars[name] = coercion;
+    }
+
+    /// <summary>Starts from a parsed type-system document; same as <see cref="FromDocument"/> without options.</summary>
+    public ExecutableSchemaBuilder(DocumentNode sdl) : this(sdl, SchemaBuilder.FromDocument(sdl), null)
+    {
     }
 
     /// <summary>
@@ -170,6 +175,14 @@ public sealed class ExecutableSchemaBuilder
     public ExecutableSchemaBuilder ExposeExceptionMessages(bool expose = true)
     {
         _exposeExceptionMessages = expose;
+        return this;
+    }
+
+    /// <summary>Replaces the type-system schema kept for validation (one built from the same SDL with other options).</summary>
+    public ExecutableSchemaBuilder WithTypeSystem(Schema typeSystem)
+    {
+        ArgumentNullException.ThrowIfNull(typeSystem);
+        _typeSystem = typeSystem;
         return this;
     }
 
