@@ -32,12 +32,12 @@ public sealed class ExecutableSchemaBuilder
     private readonly Dictionary<string, Type?> _propertyBackedTypes = new(StringComparer.Ordinal);
     private readonly HashSet<(string Type, string Field)> _propertyBackedFields = new();
     private readonly List<string> _problems = new();
-    private Schema _typeSystem;
+    private Schema? _typeSystem;
     private readonly HashSet<string> _explicitScalars = new(StringComparer.Ordinal);
     private bool _strict;
     private bool _exposeExceptionMessages;
 
-    private ExecutableSchemaBuilder(DocumentNode sdl, Schema typeSystem, SchemaBuildOptions? options)
+    private ExecutableSchemaBuilder(DocumentNode sdl, Schema? typeSystem, SchemaBuildOptions? options)
     {
         _sdl = sdl;
         _typeSystem = typeSystem;
@@ -45,8 +45,12 @@ public sealed class ExecutableSchemaBuilder
             foreach (var (name, coercion) in options.Scalars) _scalars[name] = coercion;
     }
 
-    /// <summary>Starts from a parsed type-system document; same as <see cref="FromDocument"/> without options.</summary>
-    public ExecutableSchemaBuilder(DocumentNode sdl) : this(sdl, SchemaBuilder.FromDocument(sdl), null)
+    /// <summary>
+    /// Starts from a parsed type-system document WITHOUT building the type-system schema: the result has no
+    /// <see cref="ExecutableSchema.TypeSystem"/> unless <see cref="WithTypeSystem"/> supplies one. Prefer
+    /// <see cref="FromSdl"/> / <see cref="FromDocument"/>, which validate the SDL and keep the type system.
+    /// </summary>
+    public ExecutableSchemaBuilder(DocumentNode sdl) : this(sdl ?? throw new ArgumentNullException(nameof(sdl)), null, null)
     {
     }
 
