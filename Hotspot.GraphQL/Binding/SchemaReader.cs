@@ -78,6 +78,7 @@ internal sealed class SchemaReader
         foreach (var type in _order.ToArray()) FillType(type);
 
         Directives.AddRange(BuiltInDirectives());
+        foreach (var directive in Directives) Introspection.SpecifiedDescriptions.ApplyToDirective(directive);
         foreach (var node in directiveDefinitions)
         {
             var name = node.Name.Value;
@@ -134,7 +135,8 @@ internal sealed class SchemaReader
             _ => BuiltInScalar.None,
         };
         if (builtIn == BuiltInScalar.None) return null;
-        var scalar = new ExecutableScalarType(name, BuiltInScalarDescription(builtIn), null, builtIn);
+        var scalar = new ExecutableScalarType(name, null, null, builtIn);
+        Introspection.SpecifiedDescriptions.ApplyToScalar(scalar);
         _types[name] = scalar;
         _order.Add(scalar);
         return scalar;
@@ -413,13 +415,4 @@ internal sealed class SchemaReader
             "Requires exactly one field of the input object, and that field must not be null.",
             ["INPUT_OBJECT"], [], false);
     }
-
-    private static string BuiltInScalarDescription(BuiltInScalar scalar) => scalar switch
-    {
-        BuiltInScalar.Int => "A signed 32-bit integer.",
-        BuiltInScalar.Float => "A signed double-precision floating-point number (IEEE 754), always finite.",
-        BuiltInScalar.String => "Text, as a sequence of Unicode characters (UTF-8 on the wire).",
-        BuiltInScalar.Boolean => "true or false.",
-        _ => "A unique identifier, serialized as a string; accepts strings and integers as input.",
-    };
 }
