@@ -206,8 +206,7 @@ public sealed class ExecutableSchemaBuilder
         CheckUnresolvedFields(reader, problems);
         if (problems.Count > 0) throw new SchemaBindingException(problems);
 
-        // User types first (as graphql-js lists them), introspection types last.
-        var types = reader.Types.Where(t => !t.IsIntrospectionType).Concat(reader.Types.Where(t => t.IsIntrospectionType)).ToList();
+        var types = OrderTypes(reader.Types);
         built = new ExecutableSchema(reader.Description, types, reader.Directives, reader.QueryType, reader.MutationType,
             reader.SubscriptionType, _typeSystem, _exposeExceptionMessages)
         {
@@ -216,6 +215,19 @@ public sealed class ExecutableSchemaBuilder
             TypeNameMetaField = meta.TypeName,
         };
         return built;
+    }
+
+    /// <summary>
+    /// The order introspection lists types in: the type system's (graphql-js's: types as the schema reaches them)
+    /// when there is one, else user types first and introspection types last.
+    /// </summary>
+    private List<ExecutableNamedType> OrderTypes(IReadOnlyList<ExecutableNamedType> types)
+    {
+        var userFirst = types.Where(t => !t.IsIntrospectionType).Concat(types.Where(t => t.IsIntrospectionType)).ToList();
+        if (_typeSystem is null) return userFirst;
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var type in _typeSystem.Types) position.TryAdd(type.Name, position.Count);
+        return userFirst.OrderBy(t => position.TryGetValue(t.Name, out var index) ? index : int.MaxValue).ToList();
     }
 
     private void BindResolvers(SchemaReader reader, List<string> problems)

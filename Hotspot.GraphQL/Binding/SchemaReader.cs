@@ -77,16 +77,17 @@ internal sealed class SchemaReader
 
         foreach (var type in _order.ToArray()) FillType(type);
 
-        Directives.AddRange(BuiltInDirectives());
-        foreach (var directive in Directives) Introspection.SpecifiedDescriptions.ApplyToDirective(directive);
+        // As graphql-js: the SDL's directives in document order, then the specified ones it did not restate.
         foreach (var node in directiveDefinitions)
         {
-            var name = node.Name.Value;
-            var index = Directives.FindIndex(d => d.Name == name);
-            var directive = new ExecutableDirective(name, node.Description?.Value,
-                node.Locations.Select(l => l.Value).ToArray(), ReadArguments(node.Arguments), node.Repeatable);
-            if (index >= 0) Directives[index] = directive; // an SDL may restate a built-in directive
-            else Directives.Add(directive);
+            Directives.Add(new ExecutableDirective(node.Name.Value, node.Description?.Value,
+                node.Locations.Select(l => l.Value).ToArray(), ReadArguments(node.Arguments), node.Repeatable));
+        }
+        foreach (var directive in BuiltInDirectives())
+        {
+            if (Directives.Exists(d => d.Name == directive.Name)) continue;
+            Introspection.SpecifiedDescriptions.ApplyToDirective(directive);
+            Directives.Add(directive);
         }
 
         if (hasSchemaDefinition || schemaOperations.Count > 0)
