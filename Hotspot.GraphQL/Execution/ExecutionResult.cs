@@ -82,7 +82,12 @@ public sealed class ExecutionResult
     /// <summary>Writes the response as UTF-8 JSON into <paramref name="output"/>.</summary>
     public void WriteTo(IBufferWriter<byte> output)
     {
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true });
+        // Relaxed escaping: non-ASCII text goes out as UTF-8, not \u escapes (the body is JSON, never HTML).
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions
+        {
+            SkipValidation = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
         WriteTo(writer);
     }
 

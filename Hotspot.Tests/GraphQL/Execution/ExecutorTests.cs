@@ -307,4 +307,14 @@ public class ExecutorTests
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.ToJson(), Does.Contain("\"depth\":" + levels));
     }
+
+    [Test]
+    public void Non_ascii_text_is_written_as_utf8()
+    {
+        var schema = Schema("type Query { name: String }");
+        var result = Execute(schema, "{ name }", rootValue: Json("""{"name":"Run🏃Swim🏊 Café"}"""));
+        var json = result.ToJson();
+        Assert.That(json, Does.Contain("Café"), "BMP text is not escaped");
+        Assert.That(Json(json).GetProperty("data").GetProperty("name").GetString(), Is.EqualTo("Run🏃Swim🏊 Café"));
+    }
 }
