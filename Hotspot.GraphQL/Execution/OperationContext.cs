@@ -11,7 +11,6 @@ namespace Hotspot.GraphQL.Execution;
 /// </summary>
 internal sealed class OperationContext
 {
-    private readonly object _errorsGate = new();
     private List<GraphQLError>? _errors;
     private ConcurrentDictionary<string, object>? _items;
     private BatchDispatcher? _dispatcher;
@@ -52,12 +51,12 @@ internal sealed class OperationContext
     public CollectedFields? GetRequestSubfields(FieldPlan field, ExecutableObjectType type)
     {
         if (Volatile.Read(ref _requestSubfields) is null) return null;
-        lock (_errorsGate) return _requestSubfields!.GetValueOrDefault((field, type));
+        lock (this) return _requestSubfields!.GetValueOrDefault((field, type));
     }
 
     public void CacheRequestSubfields(FieldPlan field, ExecutableObjectType type, CollectedFields fields)
     {
-        lock (_errorsGate)
+        lock (this)
         {
             _requestSubfields ??= new();
             _requestSubfields.TryAdd((field, type), fields);
@@ -66,14 +65,14 @@ internal sealed class OperationContext
 
     public void AddError(GraphQLError error)
     {
-        lock (_errorsGate) (_errors ??= new List<GraphQLError>()).Add(error);
+        lock (this) (_errors ??= new List<GraphQLError>()).Add(error);
     }
 
     public IReadOnlyList<GraphQLError> Errors
     {
         get
         {
-            lock (_errorsGate) return _errors is null ? Array.Empty<GraphQLError>() : _errors.ToArray();
+            lock (this) return _errors is null ? Array.Empty<GraphQLError>() : _errors.ToArray();
         }
     }
 }
