@@ -1,0 +1,63 @@
+using Hotspot.GraphQL.Errors;
+using Hotspot.GraphQL.Language;
+
+namespace Hotspot.GraphQL.Http;
+
+/// <summary>
+/// A query text after parsing, the limit checks and validation: either a document ready to execute, or the
+/// request errors that refuse it. Both outcomes are cached, keyed by the query text.
+/// </summary>
+public sealed class PreparedDocument
+{
+    private PreparedDocument(DocumentNode? document, IReadOnlyList<GraphQLError> errors)
+    {
+        Document = document;
+        Errors = errors;
+    }
+
+    /// <summary>The parsed document; null when it did not parse.</summary>
+    public DocumentNode? Document { get; }
+
+    /// <summary>Syntax, limit or validation errors; empty when the document may be executed.</summary>
+    public IReadOnlyList<GraphQLError> Errors { get; }
+
+    public bool IsValid => Errors.Count == 0;
+
+    public static PreparedDocument Valid(DocumentNode document) => new(document, []);
+
+    public static PreparedDocument Invalid(DocumentNode? document, IReadOnlyList<GraphQLError> errors) => new(document, errors);
+
+    /// <summary>The operation a request selects (spec GetOperation), or null when it cannot be determined.</summary>
+    public OperationDefinitionNode? FindOperation(string? operationName)
+    {
+        if (Document is null)
+        {
+            return null;
+        }
+
+        OperationDefinitionNode? found = null;
+        foreach (var definition in Document.Definitions)
+        {
+            if (definition is not OperationDefinitionNode operation)
+            {
+                continue;
+            }
+
+            if (operationName is null)
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = operation;
+            }
+            else if (operation.Name?.Value == operationName)
+            {
+                return operation;
+            }
+        }
+
+        return found;
+    }
+}
