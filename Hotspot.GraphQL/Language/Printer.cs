@@ -17,7 +17,7 @@ public static class Printer
         VariableNode n => "$" + n.Name.Value,
         DocumentNode n => JoinNodes(n.Definitions, "\n\n"),
         OperationDefinitionNode n => PrintOperation(n),
-        VariableDefinitionNode n => Print(n.Variable) + ": " + Print(n.Type) + Wrap(" = ", PrintOptional(n.DefaultValue)) +
+        VariableDefinitionNode n => Description(n.Description) + Print(n.Variable) + ": " + Print(n.Type) + Wrap(" = ", PrintOptional(n.DefaultValue)) +
                                     Wrap(" ", JoinNodes(n.Directives, " ")),
         SelectionSetNode n => Block(n.Selections),
         FieldNode n => PrintField(n),
@@ -25,7 +25,7 @@ public static class Printer
         FragmentSpreadNode n => "..." + n.Name.Value + Wrap(" ", JoinNodes(n.Directives, " ")),
         InlineFragmentNode n => Join(
             " ", "...", Wrap("on ", PrintOptional(n.TypeCondition)), JoinNodes(n.Directives, " "), Print(n.SelectionSet)),
-        FragmentDefinitionNode n => "fragment " + n.Name.Value + Wrap("(", JoinNodes(n.VariableDefinitions, ", "), ")") +
+        FragmentDefinitionNode n => Description(n.Description) + "fragment " + n.Name.Value + Wrap("(", JoinNodes(n.VariableDefinitions, ", "), ")") +
                                     " on " + n.TypeCondition.Name.Value + " " +
                                     Wrap(string.Empty, JoinNodes(n.Directives, " "), " ") + Print(n.SelectionSet),
         IntValueNode n => n.Value,
@@ -154,9 +154,12 @@ public static class Printer
 
     private static string PrintOperation(OperationDefinitionNode node)
     {
-        var variables = Wrap("(", JoinNodes(node.VariableDefinitions, ", "), ")");
-        var prefix = Join(" ", OperationName(node.Operation), (node.Name?.Value ?? string.Empty) + variables,
-            JoinNodes(node.Directives, " "));
+        var definitions = node.VariableDefinitions.Select(Print).ToList();
+        var variables = definitions.Any(d => d.Contains('\n'))
+            ? Wrap("(\n", string.Join("\n", definitions), "\n)")
+            : Wrap("(", string.Join(", ", definitions), ")");
+        var prefix = Description(node.Description) + Join(
+            " ", OperationName(node.Operation), (node.Name?.Value ?? string.Empty) + variables, JoinNodes(node.Directives, " "));
         var selectionSet = Print(node.SelectionSet);
         return prefix == "query" ? selectionSet : prefix + " " + selectionSet;
     }

@@ -80,12 +80,14 @@ public abstract class SyntaxWalker
                 VisitAll(n.Definitions);
                 break;
             case OperationDefinitionNode n:
+                VisitOptional(n.Description);
                 VisitOptional(n.Name);
                 VisitAll(n.VariableDefinitions);
                 VisitAll(n.Directives);
                 Visit(n.SelectionSet);
                 break;
             case VariableDefinitionNode n:
+                VisitOptional(n.Description);
                 Visit(n.Variable);
                 Visit(n.Type);
                 VisitOptional(n.DefaultValue);
@@ -118,6 +120,7 @@ public abstract class SyntaxWalker
                 Visit(n.SelectionSet);
                 break;
             case FragmentDefinitionNode n:
+                VisitOptional(n.Description);
                 Visit(n.Name);
                 VisitAll(n.VariableDefinitions);
                 Visit(n.TypeCondition);
