@@ -154,7 +154,7 @@ public sealed class GraphQLHttpHandler
         }
 
         if (isGet && !_options.AllowMutationsOverGet
-            && prepared.FindOperation(request.OperationName) is { Operation: not OperationType.Query })
+            && Executor.GetOperation(prepared.Document!, request.OperationName, out _) is { Operation: not OperationType.Query })
         {
             response.Headers.Allow = "POST";
             await GraphQLResponseWriter.WriteResultAsync(response, StatusCodes.Status405MethodNotAllowed, mediaType,

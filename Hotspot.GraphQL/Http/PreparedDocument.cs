@@ -26,38 +26,4 @@ public sealed class PreparedDocument
     public static PreparedDocument Valid(DocumentNode document) => new(document, []);
 
     public static PreparedDocument Invalid(DocumentNode? document, IReadOnlyList<GraphQLError> errors) => new(document, errors);
-
-    /// <summary>The operation a request selects (spec GetOperation), or null when it cannot be determined.</summary>
-    public OperationDefinitionNode? FindOperation(string? operationName)
-    {
-        if (Document is null)
-        {
-            return null;
-        }
-
-        OperationDefinitionNode? found = null;
-        foreach (var definition in Document.Definitions)
-        {
-            if (definition is not OperationDefinitionNode operation)
-            {
-                continue;
-            }
-
-            if (operationName is null)
-            {
-                if (found is not null)
-                {
-                    return null;
-                }
-
-                found = operation;
-            }
-            else if (operation.Name?.Value == operationName)
-            {
-                return operation;
-            }
-        }
-
-        return found;
-    }
 }
