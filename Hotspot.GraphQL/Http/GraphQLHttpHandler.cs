@@ -196,6 +196,13 @@ public sealed class GraphQLHttpHandler
 
     private static bool IsJsonContentType(string? contentType)
     {
+        // Fast path for what nearly every client sends; the general parse below handles the rest.
+        if (string.Equals(contentType, GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(contentType, GraphQLMediaTypes.JsonUtf8, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
         if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var parsed))
         {
             return false;
