@@ -236,7 +236,7 @@ public sealed class ExecutableInputValue
     /// <summary>The default, already coerced to the input type.</summary>
     public object? DefaultValue { get; internal set; }
     /// <summary>The default printed as a GraphQL literal (introspection's <c>defaultValue</c>).</summary>
-    public string? DefaultValueLiteral { get; }
+    public string? DefaultValueLiteral { get; internal set; }
     public bool IsDeprecated { get; }
     public string? DeprecationReason { get; }
 }
