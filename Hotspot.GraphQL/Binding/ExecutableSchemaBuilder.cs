@@ -41,6 +41,9 @@ public sealed class ExecutableSchemaBuilder
         _sdl = sdl;
     }
 
+    /// <summary>Starts from SDL text; a syntax error throws <c>GraphQLSyntaxException</c>.</summary>
+    public static ExecutableSchemaBuilder FromSdl(string sdl) => new(Parser.Parse(sdl));
+
     /// <summary>Binds a resolver in its raw form (a completed ValueTask for synchronous work).</summary>
     public ExecutableSchemaBuilder Resolve(string typeName, string fieldName, FieldResolver resolver)
     {

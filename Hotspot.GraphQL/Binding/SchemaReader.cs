@@ -200,6 +200,7 @@ internal sealed class SchemaReader
     {
         var extensions = _extensions.GetValueOrDefault(type.Name) ?? new List<TypeExtensionNode>();
         var definition = _definitions.GetValueOrDefault(type.Name)?[0];
+        if (definition is null) return; // built-in scalars and introspection types
         switch (type)
         {
             case ExecutableObjectType objectType:
