@@ -32,6 +32,11 @@ public sealed class GraphQLHttpHandler
         _persistedQueries = new BoundedCache<string>(options.PersistedQueryCacheSize);
     }
 
+    /// <summary>How many prepared documents the cache holds (diagnostics and tests).</summary>
+    internal int CachedDocumentCount => _documents.Count;
+
+    internal PreparedDocument? CachedDocument(string query) => _documents.TryGet(query, out var prepared) ? prepared : null;
+
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
