@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command: builds the servers in Release, installs the Node baseline, runs the load test.
-#   benchmarks/load/run.sh [--duration 10] [--warmup 3] [--connections 100] [--pipelining 5] [--query '{ ... }']
+#   benchmarks/load/run.sh [--duration 10] [--rounds 3] [--warmup 3] [--connections 100] [--pipelining 5] [--query '{ ... }']
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
