@@ -349,11 +349,13 @@ internal sealed class OperationExecutor
             IDictionary<string, object?> map when map.TryGetValue("__typename", out var t) => t as string,
             _ => null,
         };
-        if (name is null)
+        if (name is null && value is not JsonElement)
         {
             var clrName = value.GetType().Name;
-            if (_context.Schema.GetType(clrName) is ExecutableObjectType byClrName && ExecutableSchema.IsPossibleType(abstractType, byClrName))
-                return byClrName;
+            if (_context.Schema.GetType(clrName) is not null) name = clrName;
+        }
+        if (name is null)
+        {
             throw new GraphQLException(
                 $"Abstract type \"{abstractType.Name}\" must resolve to an Object type at runtime for field \"{plan.ParentType.Name}.{plan.Field.Name}\". Either the \"{abstractType.Name}\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.");
         }

@@ -25,4 +25,7 @@ public enum DirectiveLocation
     ENUM_VALUE,
     INPUT_OBJECT,
     INPUT_FIELD_DEFINITION,
+
+    // Not in the October 2021 spec; graphql-js 16.15 lists it (for @deprecated on directive definitions).
+    DIRECTIVE_DEFINITION,
 }
