@@ -2,10 +2,14 @@ using Hotspot.GraphQL.Binding;
 using Hotspot.GraphQL.Errors;
 using Hotspot.GraphQL.Execution;
 using Hotspot.GraphQL.Language;
+using Hotspot.GraphQL.Types;
 
 namespace GraphQLHost;
 
-/// <summary>Reads an SDL file into an executable schema with default resolvers (JSON property lookup).</summary>
+/// <summary>
+/// Reads an SDL file into an executable schema with default resolvers (JSON property lookup). The type-system
+/// schema built from the same SDL (validated with the spec's type-system rules) goes with it, for validation.
+/// </summary>
 public static class HostSchemaLoader
 {
     public static ExecutableSchema? Load(string path, out string? error)
@@ -14,11 +18,16 @@ public static class HostSchemaLoader
         try
         {
             var sdl = Parser.Parse(File.ReadAllText(path));
-            return new ExecutableSchemaBuilder(sdl).Build();
+            var typeSystem = SchemaBuilder.FromDocument(sdl);
+            return new ExecutableSchemaBuilder(sdl).WithTypeSystem(typeSystem).Build();
         }
         catch (GraphQLSyntaxException exception)
         {
             error = exception.Error.ToString();
+        }
+        catch (SchemaValidationException exception)
+        {
+            error = string.Join(Environment.NewLine, exception.Errors.Select(e => "  - " + e));
         }
         catch (SchemaBindingException exception)
         {

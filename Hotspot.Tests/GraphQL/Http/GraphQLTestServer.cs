@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hotspot.GraphQL.Binding;
 using Hotspot.GraphQL.Http;
 using Hotspot.GraphQL.Language;
+using Hotspot.GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
@@ -52,7 +53,8 @@ public sealed class GraphQLTestServer : IAsyncDisposable
 
     public static async Task<GraphQLTestServer> StartAsync(GraphQLHttpOptions? options = null)
     {
-        var schema = new ExecutableSchemaBuilder(Parser.Parse(Schema)).Build();
+        var sdl = Parser.Parse(Schema);
+        var schema = new ExecutableSchemaBuilder(sdl).WithTypeSystem(SchemaBuilder.FromDocument(sdl)).Build();
         var root = JsonDocument.Parse(Data).RootElement.Clone();
         options ??= new GraphQLHttpOptions();
         options.RootValue ??= _ => root;
