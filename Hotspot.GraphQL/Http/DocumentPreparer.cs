@@ -1,6 +1,7 @@
 using Hotspot.GraphQL.Errors;
 using Hotspot.GraphQL.Execution;
 using Hotspot.GraphQL.Language;
+using Hotspot.GraphQL.Types;
 
 namespace Hotspot.GraphQL.Http;
 
@@ -10,13 +11,13 @@ namespace Hotspot.GraphQL.Http;
 /// </summary>
 public sealed class DocumentPreparer
 {
-    private readonly ExecutableSchema _schema;
+    private readonly Schema _typeSystem;
     private readonly GraphQLHttpOptions _options;
     private readonly ParserOptions _parserOptions;
 
     public DocumentPreparer(ExecutableSchema schema, GraphQLHttpOptions options)
     {
-        _schema = schema;
+        _typeSystem = GraphQLEngine.RequireTypeSystem(schema);
         _options = options;
         // The parser's own nesting limit also counts list/object values and types; the guard below gives the
         // precise selection-depth error, the parser limit keeps every recursive stage off the stack's edge.
@@ -40,7 +41,7 @@ public sealed class DocumentPreparer
             return PreparedDocument.Invalid(document, [limit]);
         }
 
-        var errors = GraphQLEngine.Validate(_schema, document);
+        var errors = GraphQLEngine.Validate(_typeSystem, document);
         return errors.Count == 0 ? PreparedDocument.Valid(document) : PreparedDocument.Invalid(document, errors);
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Hotspot.GraphQL.Binding;
 using Hotspot.GraphQL.Http;
 using Hotspot.GraphQL.Language;
+using Hotspot.GraphQL.Types;
 using Microsoft.AspNetCore.Http;
 
 namespace Hotspot.Tests.GraphQL.Http;
@@ -20,8 +21,20 @@ public class DocumentCacheTests
         return context.Response.StatusCode;
     }
 
-    private static GraphQLHttpHandler Handler(int cacheSize) =>
-        new(new ExecutableSchemaBuilder(Parser.Parse(GraphQLTestServer.Schema)).Build(), new GraphQLHttpOptions { DocumentCacheSize = cacheSize });
+    private static GraphQLHttpHandler Handler(int cacheSize)
+    {
+        var sdl = Parser.Parse(GraphQLTestServer.Schema);
+        var schema = new ExecutableSchemaBuilder(sdl).WithTypeSystem(SchemaBuilder.FromDocument(sdl)).Build();
+        return new GraphQLHttpHandler(schema, new GraphQLHttpOptions { DocumentCacheSize = cacheSize });
+    }
+
+    [Test]
+    public void An_endpoint_needs_the_type_system_to_validate_against()
+    {
+        var schema = new ExecutableSchemaBuilder(Parser.Parse(GraphQLTestServer.Schema)).Build();
+        Assert.That(() => new GraphQLHttpHandler(schema, new GraphQLHttpOptions()),
+            Throws.ArgumentException.With.Message.Contains("WithTypeSystem"));
+    }
 
     [Test]
     public async Task A_repeated_query_reuses_the_prepared_document()
