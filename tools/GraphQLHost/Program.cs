@@ -47,6 +47,7 @@ builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
 var app = builder.Build();
-app.MapGraphQL("/graphql", schema, new GraphQLHttpOptions { RootValue = _ => rootValue });
+object root = rootValue; // boxed once, not per request
+app.MapGraphQL("/graphql", schema, new GraphQLHttpOptions { RootValue = _ => root });
 app.Run();
 return 0;
