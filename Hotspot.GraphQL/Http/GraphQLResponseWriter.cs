@@ -99,10 +99,8 @@ public static class GraphQLResponseWriter
     private static void Send(HttpResponse response, ArrayBufferWriter<byte> buffer)
     {
         response.ContentLength = buffer.WrittenCount;
-        var body = response.BodyWriter;
-        var span = body.GetSpan(buffer.WrittenCount);
-        buffer.WrittenSpan.CopyTo(span);
-        body.Advance(buffer.WrittenCount);
+        // Copies segment by segment, so a large response does not ask the pipe for one huge block.
+        response.BodyWriter.Write(buffer.WrittenSpan);
     }
 
     private static void Return(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer)
