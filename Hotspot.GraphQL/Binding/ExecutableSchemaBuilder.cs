@@ -1,6 +1,8 @@
+using Hotspot.GraphQL.Errors;
 using Hotspot.GraphQL.Execution;
 using Hotspot.GraphQL.Introspection;
 using Hotspot.GraphQL.Language;
+using Hotspot.GraphQL.Types;
 
 namespace Hotspot.GraphQL.Binding;
 
@@ -13,7 +15,7 @@ namespace Hotspot.GraphQL.Binding;
 ///     .Resolve&lt;User&gt;("User", "displayName", (user, ctx) => user.First + " " + user.Last)
 ///     .PropertyBacked("User")                        // the other User fields read User's properties
 ///     .ResolveType("Node", (value, ctx) => value is User ? "User" : null)
-///     .Scalar("DateTime", new ScalarCoercion { ... })
+///     .Scalar("Money", ScalarCoercion.Create(serialize: ..., parseValue: ..., parseLiteral: ...))
 ///     .RequireExplicitResolvers()                     // strict: every field bound or marked property-backed
 ///     .Build();                                       // throws SchemaBindingException listing every problem
 /// </code>
@@ -30,19 +32,50 @@ public sealed class ExecutableSchemaBuilder
     private readonly Dictionary<string, Type?> _propertyBackedTypes = new(StringComparer.Ordinal);
     private readonly HashSet<(string Type, string Field)> _propertyBackedFields = new();
     private readonly List<string> _problems = new();
+    private Schema _typeSystem;
+    private readonly HashSet<string> _explicitScalars = new(StringComparer.Ordinal);
     private bool _strict;
     private bool _exposeExceptionMessages;
-    private object? _typeSystem;
 
-    /// <summary>Starts from a parsed type-system document (SDL).</summary>
-    public ExecutableSchemaBuilder(DocumentNode sdl)
+    private ExecutableSchemaBuilder(DocumentNode sdl, Schema typeSystem, SchemaBuildOptions? options)
     {
-        ArgumentNullException.ThrowIfNull(sdl);
         _sdl = sdl;
+        _typeSystem = typeSystem;
+        if (options is not null)
+            foreach (var (name, coercion) in options.Scalars) _scalars[name] = coercion;
     }
 
-    /// <summary>Starts from SDL text; a syntax error throws <c>GraphQLSyntaxException</c>.</summary>
-    public static ExecutableSchemaBuilder FromSdl(string sdl) => new(Parser.Parse(sdl));
+    /// <summary>Starts from a parsed type-system document; same as <see cref="FromDocument"/> without options.</summary>
+    public ExecutableSchemaBuilder(DocumentNode sdl) : this(sdl, SchemaBuilder.FromDocument(sdl), null)
+    {
+    }
+
+    /// <summary>
+    /// Starts from a parsed type-system document. The SDL is built and validated by <see cref="SchemaBuilder"/>
+    /// first (its <see cref="SchemaValidationException"/> lists every problem); that schema is kept as
+    /// <see cref="ExecutableSchema.TypeSystem"/> for document validation. Custom scalars named <c>DateTime</c> and
+    /// <c>Long</c> get the shipped coercions unless <paramref name="options"/> or <see cref="Scalar"/> say otherwise.
+    /// </summary>
+    public static ExecutableSchemaBuilder FromDocument(DocumentNode sdl, SchemaBuildOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(sdl);
+        return new ExecutableSchemaBuilder(sdl, SchemaBuilder.FromDocument(sdl, options), options);
+    }
+
+    /// <summary>Starts from SDL text; see <see cref="FromDocument"/>. Syntax errors throw <see cref="SchemaValidationException"/>.</summary>
+    public static ExecutableSchemaBuilder FromSdl(string sdl, SchemaBuildOptions? options = null)
+    {
+        DocumentNode document;
+        try
+        {
+            document = Parser.Parse(sdl);
+        }
+        catch (Errors.GraphQLSyntaxException ex)
+        {
+            throw new SchemaValidationException([ex.Error]);
+        }
+        return FromDocument(document, options);
+    }
 
     /// <summary>Binds a resolver in its raw form (a completed ValueTask for synchronous work).</summary>
     public ExecutableSchemaBuilder Resolve(string typeName, string fieldName, FieldResolver resolver)
@@ -127,6 +160,7 @@ public sealed class ExecutableSchemaBuilder
     {
         ArgumentNullException.ThrowIfNull(coercion);
         _scalars[scalarName] = coercion;
+        _explicitScalars.Add(scalarName);
         return this;
     }
 
@@ -144,9 +178,10 @@ public sealed class ExecutableSchemaBuilder
         return this;
     }
 
-    /// <summary>Keeps the type-system schema built from the same SDL (for validation); see <see cref="ExecutableSchema.TypeSystem"/>.</summary>
-    public ExecutableSchemaBuilder WithTypeSystem(object typeSystem)
+    /// <summary>Replaces the type-system schema kept for validation (one built from the same SDL with other options).</summary>
+    public ExecutableSchemaBuilder WithTypeSystem(Schema typeSystem)
     {
+        ArgumentNullException.ThrowIfNull(typeSystem);
         _typeSystem = typeSystem;
         return this;
     }
@@ -157,7 +192,7 @@ public sealed class ExecutableSchemaBuilder
         var problems = new List<string>(_problems);
         var reader = new SchemaReader(problems);
         ExecutableSchema? built = null;
-        var meta = IntrospectionTypes.AddTo(reader, () => built!);
+        var meta = IntrospectionSystem.AddTo(reader, () => built!);
         reader.Read(_sdl);
         if (reader.QueryType is null) throw new SchemaBindingException(problems);
 
@@ -216,9 +251,16 @@ public sealed class ExecutableSchemaBuilder
 
     private void BindScalars(SchemaReader reader, List<string> problems)
     {
+        foreach (var type in reader.Types)
+        {
+            if (type is ExecutableScalarType { BuiltIn: BuiltInScalar.None } custom &&
+                BuiltInScalars.ShippedCoercion(custom.Name) is { } shipped)
+                custom.Coercion = shipped;
+        }
         foreach (var (name, coercion) in _scalars)
         {
             if (reader.GetNamedType(name) is ExecutableScalarType { BuiltIn: BuiltInScalar.None } scalar) scalar.Coercion = coercion;
+            else if (reader.GetNamedType(name) is null && !_explicitScalars.Contains(name)) continue; // an option for a scalar this schema lacks
             else problems.Add($"Scalar hooks are bound to \"{name}\", which is not a custom scalar of the schema.");
         }
     }

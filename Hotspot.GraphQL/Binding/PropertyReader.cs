@@ -17,9 +17,15 @@ internal sealed class PropertyReader
     private static readonly ConcurrentDictionary<(Type, string), Func<object, object?>?> Accessors = new();
 
     private readonly string _name;
+    private readonly byte[] _utf8Name;
+    private readonly ConcurrentDictionary<Type, AccessorEntry> _byType = new();
     private AccessorEntry? _last;
 
-    public PropertyReader(string name) => _name = name;
+    public PropertyReader(string name)
+    {
+        _name = name;
+        _utf8Name = System.Text.Encoding.UTF8.GetBytes(name);
+    }
 
     private sealed record AccessorEntry(Type Type, Func<object, object?>? Accessor);
 
@@ -31,7 +37,7 @@ internal sealed class PropertyReader
             case null:
                 return null;
             case JsonElement json:
-                return json.ValueKind == JsonValueKind.Object && json.TryGetProperty(_name, out var property)
+                return json.ValueKind == JsonValueKind.Object && json.TryGetProperty(_utf8Name, out var property)
                     ? property
                     : null;
             case IReadOnlyDictionary<string, object?> map:
@@ -43,7 +49,12 @@ internal sealed class PropertyReader
         var last = _last;
         if (last is null || last.Type != type)
         {
-            last = new AccessorEntry(type, Accessors.GetOrAdd((type, _name), static key => Compile(key.Item1, key.Item2)));
+            // Parents of several CLR types (unions, interfaces): entries are kept, so switching costs no allocation.
+            if (!_byType.TryGetValue(type, out last))
+            {
+                last = new AccessorEntry(type, Accessors.GetOrAdd((type, _name), static key => Compile(key.Item1, key.Item2)));
+                _byType.TryAdd(type, last);
+            }
             _last = last;
         }
         return last.Accessor?.Invoke(parent);

@@ -44,11 +44,15 @@ internal sealed class CollectedFields
     public CollectedFields(string[] keys, FieldPlan[] fields, bool dependsOnVariables)
     {
         Keys = keys;
+        EncodedKeys = new System.Text.Json.JsonEncodedText[keys.Length];
+        for (int i = 0; i < keys.Length; i++) EncodedKeys[i] = System.Text.Json.JsonEncodedText.Encode(keys[i]);
         Fields = fields;
         DependsOnVariables = dependsOnVariables;
     }
 
     public string[] Keys { get; }
+    /// <summary>The keys escaped and UTF-8 encoded once, for writing.</summary>
+    public System.Text.Json.JsonEncodedText[] EncodedKeys { get; }
     public FieldPlan[] Fields { get; }
     public bool DependsOnVariables { get; }
 }

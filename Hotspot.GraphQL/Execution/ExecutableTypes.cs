@@ -90,7 +90,8 @@ public sealed class ExecutableScalarType : ExecutableNamedType
     public override ExecutableTypeKind Kind => ExecutableTypeKind.Scalar;
     public string? SpecifiedByUrl { get; }
     internal BuiltInScalar BuiltIn { get; }
-    internal ScalarCoercion? Coercion { get; set; }
+    /// <summary>Custom scalar hooks (graphql-js pass-through when none were given).</summary>
+    internal Types.ScalarCoercion Coercion { get; set; } = Types.ScalarCoercion.PassThrough;
 }
 
 internal enum BuiltInScalar

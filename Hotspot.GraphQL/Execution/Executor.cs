@@ -110,6 +110,10 @@ public static class Executor
             context.AddError(new GraphQLError(ex.Message, [operation.Location.ToSourceLocation()]));
             return new ValueTask<ExecutionResult>(ExecutionResult.FromData(null, context.Errors, operation.Operation));
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new ValueTask<ExecutionResult>(UnexpectedFailure(context, ex));
+        }
         if (running.IsCompletedSuccessfully) return new ValueTask<ExecutionResult>(BuildResponse(context, running.Result));
         return AwaitOperation(context, running);
     }
@@ -131,8 +135,24 @@ public static class Executor
             }
             await dispatcher.DispatchAsync(context.CancellationToken).ConfigureAwait(false);
         }
-        var result = await task.ConfigureAwait(false);
+        ResultValue result;
+        try
+        {
+            result = await task.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return UnexpectedFailure(context, ex);
+        }
         return BuildResponse(context, result);
+    }
+
+    /// <summary>A failure outside any field (a bug, not bad input): data null, the exception kept for logging.</summary>
+    private static ExecutionResult UnexpectedFailure(OperationContext context, Exception ex)
+    {
+        context.AddError(new GraphQLError("Unexpected Execution Error", [context.Operation.Location.ToSourceLocation()],
+            null, null, ex));
+        return ExecutionResult.FromData(null, context.Errors, context.Operation.Operation);
     }
 
     private static ExecutionResult BuildResponse(OperationContext context, ResultValue result)

@@ -184,7 +184,7 @@ internal static class InputCoercion
             result = fields;
             return true;
         }
-        return ScalarInput.TryParseLiteral(named, node, out result);
+        return ScalarInput.TryParseLiteral(named, node, variables, out result);
     }
 
     private static bool IsMissingVariable(ValueNode node, IReadOnlyDictionary<string, object?>? variables) =>

@@ -22,17 +22,19 @@ internal static class LeafSerializer
             case BuiltInScalar.Boolean: return SerializeBoolean(value);
             case BuiltInScalar.ID: return SerializeId(value);
         }
-        var hook = scalar.Coercion?.Serialize;
-        object? serialized = value;
-        if (hook is not null)
+        object? serialized;
         {
             try
             {
-                serialized = hook(value);
+                serialized = scalar.Coercion.Serialize(value);
             }
             catch (GraphQLException)
             {
                 throw;
+            }
+            catch (Errors.GraphQLCoercionException ex)
+            {
+                throw new GraphQLException(ex.Message);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

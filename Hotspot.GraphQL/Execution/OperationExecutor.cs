@@ -52,7 +52,7 @@ internal sealed class OperationExecutor
                 (pending ??= new()).Add((i, task));
             }
         }
-        if (pending is null) return new ValueTask<ResultValue>(ResultValue.FromMap(new ResultMap(fields.Keys, values, plans.Length)));
+        if (pending is null) return new ValueTask<ResultValue>(ResultValue.FromMap(new ResultMap(fields.Keys, fields.EncodedKeys, values, plans.Length)));
         return AwaitSelectionSet(fields, values, pending);
     }
 
@@ -66,7 +66,7 @@ internal sealed class OperationExecutor
             if (value.IsInvalid) invalid = true;
             values[index] = value;
         }
-        return invalid ? ResultValue.Invalid : ResultValue.FromMap(new ResultMap(fields.Keys, values, values.Length));
+        return invalid ? ResultValue.Invalid : ResultValue.FromMap(new ResultMap(fields.Keys, fields.EncodedKeys, values, values.Length));
     }
 
     private static async ValueTask<ResultValue> AwaitThenInvalid(List<(int Index, ValueTask<ResultValue> Task)> pending)
@@ -88,7 +88,7 @@ internal sealed class OperationExecutor
             if (value.IsInvalid) return ResultValue.Invalid;
             values[i] = value;
         }
-        return ResultValue.FromMap(new ResultMap(fields.Keys, values, plans.Length));
+        return ResultValue.FromMap(new ResultMap(fields.Keys, fields.EncodedKeys, values, plans.Length));
     }
 
     /// <summary>ExecuteField: coerce arguments, resolve, complete; field errors end here.</summary>
@@ -109,6 +109,8 @@ internal sealed class OperationExecutor
                 var pending = ResolveFieldValue(objectType, objectValue, plan, parentPath);
                 if (!pending.IsCompletedSuccessfully) return ExecuteFieldAsync(pending, plan, parentPath);
                 resolved = pending.Result;
+                // A synchronous resolver that returned a task (graphql-js accepts promises anywhere).
+                if (resolved is Task task) return ExecuteFieldAsync(AwaitTaskResult(task), plan, parentPath);
             }
             var completed = CompleteValue(field.Type, plan, parentPath, plan.ResponseKey, -1, resolved);
             if (!completed.IsCompletedSuccessfully) return AwaitFieldCompletion(completed, plan, parentPath);
@@ -148,6 +150,13 @@ internal sealed class OperationExecutor
         {
             return HandleFieldError(ex, type, plan, parentPath, plan.ResponseKey, -1);
         }
+    }
+
+    private static async ValueTask<object?> AwaitTaskResult(Task task)
+    {
+        await task.ConfigureAwait(false);
+        var type = task.GetType();
+        return type.IsGenericType && type.GetProperty("Result") is { } result ? result.GetValue(task) : null;
     }
 
     /// <summary>ResolveFieldValue: calls the bound resolver with the coerced arguments.</summary>

@@ -97,12 +97,14 @@ public readonly struct ResultValue
 public sealed class ResultMap
 {
     private readonly string[] _keys;
+    private readonly JsonEncodedText[] _encodedKeys;
     private readonly ResultValue[] _values;
     private readonly int _count;
 
-    internal ResultMap(string[] keys, ResultValue[] values, int count)
+    internal ResultMap(string[] keys, JsonEncodedText[] encodedKeys, ResultValue[] values, int count)
     {
         _keys = keys;
+        _encodedKeys = encodedKeys;
         _values = values;
         _count = count;
     }
@@ -116,7 +118,7 @@ public sealed class ResultMap
         writer.WriteStartObject();
         for (int i = 0; i < _count; i++)
         {
-            writer.WritePropertyName(_keys[i]);
+            writer.WritePropertyName(_encodedKeys[i]);
             _values[i].WriteTo(writer);
         }
         writer.WriteEndObject();

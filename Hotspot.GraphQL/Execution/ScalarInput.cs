@@ -42,13 +42,12 @@ internal static class ScalarInput
                     return ValueInspector.FormatNumber(id);
                 throw new GraphQLException("ID cannot represent value: " + ValueInspector.Inspect(value));
         }
-        var hook = scalar.Coercion?.ParseValue;
-        if (hook is null) return value.Clone();
-        return CallHook(scalar, () => hook(value));
+        return CallHook(scalar, () => scalar.Coercion.ParseValue(value));
     }
 
     /// <summary>ParseLiteral: returns false when the literal is not valid for the type (graphql-js's undefined).</summary>
-    public static bool TryParseLiteral(ExecutableNamedType type, ValueNode node, out object? result)
+    public static bool TryParseLiteral(ExecutableNamedType type, ValueNode node, IReadOnlyDictionary<string, object?>? variables,
+        out object? result)
     {
         result = null;
         if (type is ExecutableEnumType enumType)
@@ -105,11 +104,10 @@ internal static class ScalarInput
                 }
                 return false;
         }
-        var hook = scalar.Coercion?.ParseLiteral;
         try
         {
-            result = hook is null ? UntypedValue(node) : hook(node);
-            return hook is null || result is not null;
+            result = scalar.Coercion.ParseLiteral(node, variables);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -139,26 +137,14 @@ internal static class ScalarInput
         {
             throw;
         }
+        catch (Errors.GraphQLCoercionException ex)
+        {
+            throw new GraphQLException(ex.Message);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw new GraphQLException($"Expected type \"{scalar.Name}\". {ex.Message}");
         }
         return result ?? throw new GraphQLException($"Expected type \"{scalar.Name}\".");
     }
-
-    /// <summary>graphql-js's valueFromASTUntyped for a constant literal (custom scalars without hooks).</summary>
-    public static object? UntypedValue(ValueNode node) => node switch
-    {
-        NullValueNode => null,
-        IntValueNode i => int.TryParse(i.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
-            ? n
-            : double.Parse(i.Value, CultureInfo.InvariantCulture),
-        FloatValueNode f => double.Parse(f.Value, CultureInfo.InvariantCulture),
-        StringValueNode s => s.Value,
-        BooleanValueNode b => b.Value,
-        EnumValueNode e => e.Value,
-        ListValueNode l => l.Values.Select(UntypedValue).ToArray(),
-        ObjectValueNode o => o.Fields.ToDictionary(f => f.Name.Value, f => UntypedValue(f.Value), StringComparer.Ordinal),
-        _ => null,
-    };
 }

@@ -74,11 +74,11 @@ internal static class DefaultValuePrinter
     private static bool WriteScalar(StringBuilder builder, object value, ExecutableScalarType scalar)
     {
         object? serialized = value;
-        if (scalar.BuiltIn == BuiltInScalar.None && scalar.Coercion?.Serialize is { } serialize)
+        if (scalar.BuiltIn == BuiltInScalar.None)
         {
             try
             {
-                serialized = serialize(value);
+                serialized = scalar.Coercion.Serialize(value);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Hotspot.GraphQL.Binding;
+using System.Text.Json;
+using Hotspot.GraphQL.Errors;
 using Hotspot.GraphQL.Execution;
+using Hotspot.GraphQL.Language;
+using Hotspot.GraphQL.Types;
 using static Hotspot.Tests.GraphQL.Execution.ExecutionTestKit;
 
 namespace Hotspot.Tests.GraphQL.Binding;
@@ -90,7 +94,7 @@ public class ExecutableSchemaBuilderTests
             .Resolve("Query", "plann", _ => null)
             .Resolve("Planet", "name", _ => null)
             .ResolveType("Plan", (_, _) => null)
-            .Scalar("Int", new ScalarCoercion())
+            .Scalar("Int", ScalarCoercion.PassThrough)
             .PropertyBacked<RenameInput>("Plan");
         var ex = Assert.Throws<SchemaBindingException>(() => builder.Build())!;
         Assert.That(ex.Problems, Is.EquivalentTo(new[]
@@ -123,25 +127,47 @@ public class ExecutableSchemaBuilderTests
     public void Custom_scalar_hooks_serialize_and_parse()
     {
         var schema = ExecutableSchemaBuilder.FromSdl("""
-                scalar DateTime @specifiedBy(url: "https://scalars.graphql.org/andimarek/date-time")
-                type Query { at(after: DateTime): DateTime }
+                "Seconds since 1970."
+                scalar Stamp
+                type Query { later(than: Stamp): Stamp }
                 """)
-            .Scalar("DateTime", new ScalarCoercion
-            {
-                Serialize = v => ((DateTimeOffset)v).ToString("yyyy-MM-dd'T'HH:mm:ssK"),
-                ParseValue = json => DateTimeOffset.Parse(json.GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-                ParseLiteral = node => node is Hotspot.GraphQL.Language.StringValueNode s
-                    ? DateTimeOffset.Parse(s.Value, System.Globalization.CultureInfo.InvariantCulture)
-                    : null,
-            })
-            .Resolve("Query", "at", ctx => ctx.Argument<DateTimeOffset>("after").AddHours(1))
+            .Scalar("Stamp", ScalarCoercion.Create(
+                serialize: v => ((DateTimeOffset)v!).ToUnixTimeSeconds(),
+                parseValue: v => v is JsonElement { ValueKind: JsonValueKind.Number } n
+                    ? DateTimeOffset.FromUnixTimeSeconds(n.GetInt64())
+                    : throw new GraphQLCoercionException("Stamp must be a number of seconds."),
+                parseLiteral: (node, _) => DateTimeOffset.FromUnixTimeSeconds(long.Parse(((IntValueNode)node).Value))))
+            .Resolve("Query", "later", ctx => ctx.Argument<DateTimeOffset>("than").AddSeconds(60))
             .Build();
-        AssertJson(Execute(schema, """{ at(after: "2026-11-23T10:00:00Z") }"""), """{"data":{"at":"2026-11-23T11:00:00+00:00"}}""");
-        AssertJson(Execute(schema, "query ($d: DateTime) { at(after: $d) }", """{"d":"2026-01-01T00:00:00+03:00"}"""),
-            """{"data":{"at":"2026-01-01T01:00:00+03:00"}}""");
-        var bad = Execute(schema, "query ($d: DateTime) { at(after: $d) }", """{"d":"yesterday"}""");
+        AssertJson(Execute(schema, "{ later(than: 1000) }"), """{"data":{"later":1060}}""");
+        AssertJson(Execute(schema, "query ($t: Stamp) { later(than: $t) }", """{"t":2000}"""), """{"data":{"later":2060}}""");
+        var bad = Execute(schema, "query ($t: Stamp) { later(than: $t) }", """{"t":"yesterday"}""");
         Assert.That(bad.HasData, Is.False);
-        Assert.That(bad.Errors[0].Message, Does.StartWith("Variable \"$d\" got invalid value \"yesterday\"; Expected type \"DateTime\"."));
+        Assert.That(bad.Errors[0].Message, Is.EqualTo("Variable \"$t\" got invalid value \"yesterday\"; Stamp must be a number of seconds."));
+    }
+
+    [Test]
+    public void Shipped_DateTime_and_Long_scalars_work_without_hooks()
+    {
+        var schema = ExecutableSchemaBuilder.FromSdl("scalar DateTime scalar Long type Query { at(after: DateTime): DateTime, big(n: Long): Long }")
+            .Resolve("Query", "at", ctx => ctx.Argument<DateTimeOffset>("after").AddHours(1))
+            .Resolve("Query", "big", ctx => ctx.Argument<long>("n") * 2)
+            .Build();
+        var result = Execute(schema, """{ at(after: "2026-11-23T10:00:00Z") big(n: 5000000000) }""");
+        Assert.That(result.Errors, Is.Empty, result.ToJson());
+        var data = Json(result.ToJson()).GetProperty("data");
+        Assert.That(DateTimeOffset.Parse(data.GetProperty("at").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+            Is.EqualTo(new DateTimeOffset(2026, 11, 23, 11, 0, 0, TimeSpan.Zero)));
+        Assert.That(data.GetProperty("big").GetInt64(), Is.EqualTo(10000000000));
+    }
+
+    [Test]
+    public void Invalid_sdl_is_rejected_by_the_type_system_builder()
+    {
+        Assert.Throws<SchemaValidationException>(() => ExecutableSchemaBuilder.FromSdl("type Query { a: Missing }"));
+        Assert.Throws<SchemaValidationException>(() => ExecutableSchemaBuilder.FromSdl("type Query {"));
+        var schema = ExecutableSchemaBuilder.FromSdl("type Query { a: Int }").Build();
+        Assert.That(schema.TypeSystem.QueryType.Name, Is.EqualTo("Query"));
     }
 
     [Test]

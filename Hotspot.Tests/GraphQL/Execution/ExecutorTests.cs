@@ -263,4 +263,19 @@ public class ExecutorTests
         Assert.That(result.ToJson(), Is.EqualTo(
             """{"errors":[{"message":"Boom!","locations":[{"line":1,"column":3}],"path":["boom"],"extensions":{"code":"BOOM"}}],"data":{"boom":null},"extensions":{"cost":3}}"""));
     }
+
+    [Test]
+    public async Task A_synchronous_resolver_may_return_a_task()
+    {
+        var schema = Schema("type Query { ready: Int, later: String }", b => b
+            .Resolve("Query", "ready", _ => Task.FromResult(5))
+            .Resolve("Query", "later", _ => Later()));
+        AssertJson(await ExecuteAsync(schema, "{ ready later }"), """{"data":{"ready":5,"later":"done"}}""");
+
+        static async Task<string> Later()
+        {
+            await Task.Delay(1);
+            return "done";
+        }
+    }
 }

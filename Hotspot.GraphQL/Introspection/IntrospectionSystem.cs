@@ -11,7 +11,7 @@ namespace Hotspot.GraphQL.Introspection;
 /// query asks for: <c>specifiedByURL</c>, <c>isOneOf</c>, <c>isRepeatable</c>, schema <c>description</c>,
 /// and <c>includeDeprecated</c> on fields, enum values, arguments and input fields.
 /// </summary>
-internal static class IntrospectionTypes
+internal static class IntrospectionSystem
 {
     public sealed record MetaFields(ExecutableField Schema, ExecutableField Type, ExecutableField TypeName);
 
