@@ -48,7 +48,7 @@ public static class DocumentValidator
             var rules = new ValidationRule[factories.Count];
             for (int i = 0; i < rules.Length; i++)
                 rules[i] = factories[i](context);
-            new ValidationWalker(rules, context.TypeInfo, context.AncestorStack).Walk(context.Document);
+            new ValidationWalker(factories, rules, context.TypeInfo, context.AncestorStack, context).Walk(context.Document);
         }
         catch (InsufficientExecutionStackException)
         {

@@ -8,12 +8,17 @@ public delegate ValidationRule ValidationRuleFactory(ValidationContext context);
 /// <summary>The rule sets graphql-js 16 runs: <c>specifiedRules</c> for executable documents and <c>specifiedSDLRules</c> for SDL.</summary>
 public static class SpecifiedRules
 {
-    /// <summary>Every rule of the spec's Validation section plus <see cref="MaxIntrospectionDepthRule"/>, in graphql-js's order.</summary>
+    /// <summary>
+    /// Every rule of the spec's Validation section plus <see cref="MaxIntrospectionDepthRule"/>, in graphql-js 16's
+    /// order, with the September 2025 spec's <see cref="KnownOperationTypesRule"/> (from graphql-js 17) after the
+    /// other operation rules.
+    /// </summary>
     public static IReadOnlyList<ValidationRuleFactory> Executable { get; } =
     [
         c => new ExecutableDefinitionsRule(c),
         c => new UniqueOperationNamesRule(c),
         c => new LoneAnonymousOperationRule(c),
+        c => new KnownOperationTypesRule(c),
         c => new SingleFieldSubscriptionsRule(c),
         c => new KnownTypeNamesRule(c),
         c => new FragmentsOnCompositeTypesRule(c),

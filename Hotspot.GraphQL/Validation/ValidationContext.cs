@@ -209,6 +209,13 @@ public sealed class ValidationContext
         return usages;
     }
 
+    /// <summary>Usages the main walk found in a definition it has finished; kept unless already computed.</summary>
+    internal void RecordVariableUsages(ExecutableDefinitionNode node, IReadOnlyList<VariableUsage> usages)
+    {
+        _variableUsages ??= new Dictionary<ExecutableDefinitionNode, IReadOnlyList<VariableUsage>>(ReferenceEqualityComparer.Instance);
+        _variableUsages.TryAdd(node, usages);
+    }
+
     /// <summary>The variables used in an operation and in every fragment it spreads, recursively.</summary>
     public IReadOnlyList<VariableUsage> GetRecursiveVariableUsages(OperationDefinitionNode operation)
     {

@@ -10,42 +10,39 @@ namespace Hotspot.GraphQL.Validation;
 internal sealed class ValidationWalker
 {
     private readonly RuleDispatchTable _rules;
-    private readonly IReadOnlyList<ValidationRule> _allRules;
     private readonly TypeInfo? _typeInfo;
     private readonly List<SyntaxNode> _ancestors;
     private readonly SyntaxNode?[] _skipping;
     private int _skippingCount;
 
-    public ValidationWalker(IReadOnlyList<ValidationRule> rules, TypeInfo? typeInfo, List<SyntaxNode> ancestors)
+    // Variable usages of the definition being walked, handed to the context so that rules asking for them at the
+    // end of an operation do not walk it a second time.
+    private readonly ValidationContext? _usageSink;
+    private List<VariableUsage>? _usages;
+    private bool _inVariableDefinition;
+
+    public ValidationWalker(object ruleList, ValidationRule[] rules, TypeInfo? typeInfo, List<SyntaxNode> ancestors, ValidationContext? usageSink = null)
     {
-        _allRules = rules;
-        _rules = new RuleDispatchTable(rules);
+        _usageSink = typeInfo is null ? null : usageSink;
+        _rules = new RuleDispatchTable(ruleList, rules);
         _typeInfo = typeInfo;
         _ancestors = ancestors;
-        _skipping = new SyntaxNode?[rules.Count];
-        for (int i = 0; i < rules.Count; i++)
+        _skipping = new SyntaxNode?[rules.Length];
+        for (int i = 0; i < rules.Length; i++)
             rules[i].Index = i;
     }
 
     public void Walk(DocumentNode document)
     {
-        ValidationRule[] enter = _rules[VisitorHook.EnterDocument];
-        for (int i = 0; i < enter.Length; i++)
-        {
-            ValidationRule rule = enter[i];
+        foreach (ValidationRule rule in _rules[VisitorHook.EnterDocument])
             if (_skipping[rule.Index] is null) { rule.EnterDocument(document); AfterEnter(rule, document); }
-        }
         _ancestors.Add(document);
         IReadOnlyList<DefinitionNode> definitions = document.Definitions;
         for (int i = 0; i < definitions.Count; i++)
             WalkDefinition(definitions[i]);
         _ancestors.RemoveAt(_ancestors.Count - 1);
-        ValidationRule[] leave = _rules[VisitorHook.LeaveDocument];
-        for (int i = 0; i < leave.Length; i++)
-        {
-            ValidationRule rule = leave[i];
+        foreach (ValidationRule rule in _rules[VisitorHook.LeaveDocument])
             if (_skipping[rule.Index] is null) rule.LeaveDocument(document);
-        }
         ClearSkips(document);
     }
 
@@ -78,6 +75,7 @@ internal sealed class ValidationWalker
         WalkDirectives(node.Directives);
         WalkSelectionSet(node.SelectionSet);
         _ancestors.RemoveAt(_ancestors.Count - 1);
+        FlushUsages(node);
         foreach (ValidationRule rule in _rules[VisitorHook.LeaveOperationDefinition])
             if (_skipping[rule.Index] is null) rule.LeaveOperationDefinition(node);
         ClearSkips(node);
@@ -98,6 +96,7 @@ internal sealed class ValidationWalker
         WalkDirectives(node.Directives);
         WalkSelectionSet(node.SelectionSet);
         _ancestors.RemoveAt(_ancestors.Count - 1);
+        FlushUsages(node);
         foreach (ValidationRule rule in _rules[VisitorHook.LeaveFragmentDefinition])
             if (_skipping[rule.Index] is null) rule.LeaveFragmentDefinition(node);
         ClearSkips(node);
@@ -111,11 +110,13 @@ internal sealed class ValidationWalker
             if (_skipping[rule.Index] is null) { rule.EnterVariableDefinition(node); AfterEnter(rule, node); }
         EnterDirectivesOwner(node, node.Directives);
         _ancestors.Add(node);
+        _inVariableDefinition = true;
         WalkValue(node.Variable);
         WalkType(node.Type);
         if (node.DefaultValue is not null)
             WalkValue(node.DefaultValue);
         WalkDirectives(node.Directives);
+        _inVariableDefinition = false;
         _ancestors.RemoveAt(_ancestors.Count - 1);
         foreach (ValidationRule rule in _rules[VisitorHook.LeaveVariableDefinition])
             if (_skipping[rule.Index] is null) rule.LeaveVariableDefinition(node);
@@ -244,6 +245,11 @@ internal sealed class ValidationWalker
         switch (node)
         {
             case VariableNode variable:
+                if (_usageSink is not null && !_inVariableDefinition)
+                {
+                    (_usages ??= []).Add(new VariableUsage(
+                        variable, _typeInfo!.InputType, _typeInfo.HasDefaultValue, _typeInfo.ParentInputType));
+                }
                 foreach (ValidationRule rule in _rules[VisitorHook.EnterVariable])
                     if (_skipping[rule.Index] is null) { rule.EnterVariable(variable); AfterEnter(rule, node); }
                 ClearSkips(node);
@@ -510,6 +516,14 @@ internal sealed class ValidationWalker
     {
         foreach (ValidationRule rule in _rules[VisitorHook.EnterTypeSystemMember])
             if (_skipping[rule.Index] is null) { rule.EnterTypeSystemMember(node); AfterEnter(rule, node); }
+    }
+
+    private void FlushUsages(ExecutableDefinitionNode definition)
+    {
+        if (_usageSink is null)
+            return;
+        _usageSink.RecordVariableUsages(definition, _usages is null ? [] : _usages);
+        _usages = null;
     }
 
     // ---- Skipping (graphql-js: an enter callback returning false).

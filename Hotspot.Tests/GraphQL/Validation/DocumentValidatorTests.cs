@@ -75,6 +75,26 @@ public sealed class DocumentValidatorTests
     }
 
     [Test]
+    public void Refuses_operations_the_schema_has_no_root_type_for()
+    {
+        // graphql-js 17's KnownOperationTypesRule (spec September 2025, Operation Type Existence).
+        const string query = """
+            query { dog { name } }
+            mutation M { dog { name } }
+            subscription { dog { name } }
+            """;
+
+        IReadOnlyList<GraphQLError> errors = DocumentValidator.Validate(
+            TestSchema, Parser.Parse(query), [c => new Hotspot.GraphQL.Validation.Rules.KnownOperationTypesRule(c)]);
+
+        Assert.That(errors.Select(Describe), Is.EqualTo(new[]
+        {
+            "The mutation operation is not supported by the schema. @ 2:1",
+            "The subscription operation is not supported by the schema. @ 3:1",
+        }));
+    }
+
+    [Test]
     public void Stops_at_the_error_limit()
     {
         IReadOnlyList<GraphQLError> errors = DocumentValidator.Validate(
