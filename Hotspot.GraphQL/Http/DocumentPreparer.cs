@@ -17,7 +17,7 @@ public sealed class DocumentPreparer
 
     public DocumentPreparer(ExecutableSchema schema, GraphQLHttpOptions options)
     {
-        _typeSystem = GraphQLEngine.RequireTypeSystem(schema);
+        _typeSystem = schema.TypeSystem;
         _options = options;
         // The parser's own nesting limit also counts list/object values and types; the guard below gives the
         // precise selection-depth error, the parser limit keeps every recursive stage off the stack's edge.

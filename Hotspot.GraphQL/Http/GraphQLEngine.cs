@@ -9,12 +9,6 @@ namespace Hotspot.GraphQL.Http;
 /// <summary>The HTTP layer's single seam onto validation and execution (owned by other parts of the engine).</summary>
 internal static class GraphQLEngine
 {
-    /// <summary>The type-system schema requests are validated against; an endpoint cannot serve without one.</summary>
-    public static Schema RequireTypeSystem(ExecutableSchema schema) =>
-        schema.TypeSystem as Schema ?? throw new ArgumentException(
-            "The executable schema has no type-system schema to validate requests against: build it with " +
-            "ExecutableSchemaBuilder.WithTypeSystem(SchemaBuilder.FromDocument(sdl)).", nameof(schema));
-
     public static IReadOnlyList<GraphQLError> Validate(Schema typeSystem, DocumentNode document) =>
         DocumentValidator.Validate(typeSystem, document);
 

@@ -21,7 +21,7 @@ public class ExecuteBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _schema = new ExecutableSchemaBuilder(Parser.Parse(FortyFieldQuery.Schema)).Build();
+        _schema = ExecutableSchemaBuilder.FromDocument(Parser.Parse(FortyFieldQuery.Schema)).Build();
         _document = Parser.Parse(FortyFieldQuery.Query);
         _root = JsonDocument.Parse(FortyFieldQuery.Data).RootElement.Clone();
         _variables = JsonDocument.Parse(FortyFieldQuery.Variables).RootElement.Clone();

@@ -4,7 +4,6 @@ using BenchmarkDotNet.Attributes;
 using Hotspot.GraphQL.Binding;
 using Hotspot.GraphQL.Http;
 using Hotspot.GraphQL.Language;
-using Hotspot.GraphQL.Types;
 using Microsoft.AspNetCore.Http;
 
 namespace Hotspot.Benchmarks;
@@ -23,8 +22,7 @@ public class HttpPipelineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var sdl = Parser.Parse(FortyFieldQuery.Schema);
-        var schema = new ExecutableSchemaBuilder(sdl).WithTypeSystem(SchemaBuilder.FromDocument(sdl)).Build();
+        var schema = ExecutableSchemaBuilder.FromDocument(Parser.Parse(FortyFieldQuery.Schema)).Build();
         var root = JsonDocument.Parse(FortyFieldQuery.Data).RootElement.Clone();
         _warm = new GraphQLHttpHandler(schema, new GraphQLHttpOptions { RootValue = _ => root });
         _cold = new GraphQLHttpHandler(schema, new GraphQLHttpOptions { RootValue = _ => root, DocumentCacheSize = 0 });

@@ -2,7 +2,6 @@ using Hotspot.GraphQL.Binding;
 using Hotspot.GraphQL.Errors;
 using Hotspot.GraphQL.Execution;
 using Hotspot.GraphQL.Language;
-using Hotspot.GraphQL.Types;
 
 namespace GraphQLHost;
 
@@ -17,9 +16,8 @@ public static class HostSchemaLoader
         error = null;
         try
         {
-            var sdl = Parser.Parse(File.ReadAllText(path));
-            var typeSystem = SchemaBuilder.FromDocument(sdl);
-            return new ExecutableSchemaBuilder(sdl).WithTypeSystem(typeSystem).Build();
+            // Builds and validates the type system from the SDL too (kept for validating requests).
+            return ExecutableSchemaBuilder.FromDocument(Parser.Parse(File.ReadAllText(path))).Build();
         }
         catch (GraphQLSyntaxException exception)
         {

@@ -2,7 +2,6 @@ using System.Text;
 using Hotspot.GraphQL.Binding;
 using Hotspot.GraphQL.Http;
 using Hotspot.GraphQL.Language;
-using Hotspot.GraphQL.Types;
 using Microsoft.AspNetCore.Http;
 
 namespace Hotspot.Tests.GraphQL.Http;
@@ -23,17 +22,8 @@ public class DocumentCacheTests
 
     private static GraphQLHttpHandler Handler(int cacheSize)
     {
-        var sdl = Parser.Parse(GraphQLTestServer.Schema);
-        var schema = new ExecutableSchemaBuilder(sdl).WithTypeSystem(SchemaBuilder.FromDocument(sdl)).Build();
+        var schema = ExecutableSchemaBuilder.FromDocument(Parser.Parse(GraphQLTestServer.Schema)).Build();
         return new GraphQLHttpHandler(schema, new GraphQLHttpOptions { DocumentCacheSize = cacheSize });
-    }
-
-    [Test]
-    public void An_endpoint_needs_the_type_system_to_validate_against()
-    {
-        var schema = new ExecutableSchemaBuilder(Parser.Parse(GraphQLTestServer.Schema)).Build();
-        Assert.That(() => new GraphQLHttpHandler(schema, new GraphQLHttpOptions()),
-            Throws.ArgumentException.With.Message.Contains("WithTypeSystem"));
     }
 
     [Test]

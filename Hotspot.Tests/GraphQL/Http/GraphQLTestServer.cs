@@ -2,7 +2,6 @@ using System.Text.Json;
 using Hotspot.GraphQL.Binding;
 using Hotspot.GraphQL.Http;
 using Hotspot.GraphQL.Language;
-using Hotspot.GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
@@ -53,8 +52,7 @@ public sealed class GraphQLTestServer : IAsyncDisposable
 
     public static async Task<GraphQLTestServer> StartAsync(GraphQLHttpOptions? options = null)
     {
-        var sdl = Parser.Parse(Schema);
-        var schema = new ExecutableSchemaBuilder(sdl).WithTypeSystem(SchemaBuilder.FromDocument(sdl)).Build();
+        var schema = ExecutableSchemaBuilder.FromDocument(Parser.Parse(Schema)).Build();
         var root = JsonDocument.Parse(Data).RootElement.Clone();
         options ??= new GraphQLHttpOptions();
         options.RootValue ??= _ => root;
