@@ -47,7 +47,7 @@ builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
 var app = builder.Build();
-object root = rootValue; // boxed once, not per request
+var root = JsonRootValue.From(rootValue);
 app.MapGraphQL("/graphql", schema, new GraphQLHttpOptions { RootValue = _ => root });
 app.Run();
 return 0;
