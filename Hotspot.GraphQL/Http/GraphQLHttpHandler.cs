@@ -144,7 +144,10 @@ public sealed class GraphQLHttpHandler
         if (!_documents.TryGet(query, out var prepared))
         {
             prepared = _preparer.Prepare(query);
-            _documents.Set(query, prepared);
+            if (query.Length <= _options.MaxCachedQueryLength)
+            {
+                _documents.Set(query, prepared);
+            }
         }
 
         if (!prepared.IsValid)
@@ -153,7 +156,7 @@ public sealed class GraphQLHttpHandler
             return;
         }
 
-        if (hashToRegister is not null)
+        if (hashToRegister is not null && query.Length <= _options.MaxCachedQueryLength)
         {
             _persistedQueries.Set(hashToRegister, query);
         }

@@ -27,13 +27,19 @@ public sealed class GraphQLHttpOptions
     public int MaxJsonDepth { get; set; } = 64;
 
     /// <summary>How many parsed and validated documents are kept, keyed by query text.</summary>
-    public int DocumentCacheSize { get; set; } = 1_000;
+    public int DocumentCacheSize { get; set; } = 500;
+
+    /// <summary>
+    /// Longest query text (in characters) kept in the document and persisted-query caches; longer queries still
+    /// run but are prepared each time, so a flood of huge distinct queries cannot fill memory.
+    /// </summary>
+    public int MaxCachedQueryLength { get; set; } = 16 * 1024;
 
     /// <summary>Accept Apollo automatic persisted queries (<c>extensions.persistedQuery.sha256Hash</c>).</summary>
     public bool EnablePersistedQueries { get; set; } = true;
 
     /// <summary>How many persisted queries are kept in memory.</summary>
-    public int PersistedQueryCacheSize { get; set; } = 10_000;
+    public int PersistedQueryCacheSize { get; set; } = 1_000;
 
     /// <summary>Serve the explorer page on GET when the client asks for <c>text/html</c> (a browser).</summary>
     public bool EnableExplorer { get; set; } = true;

@@ -47,6 +47,15 @@ public class DocumentCacheTests
     }
 
     [Test]
+    public async Task Queries_longer_than_the_cache_limit_run_but_are_not_kept()
+    {
+        var handler = Handler(10);
+        var query = "{ hello } #" + new string('x', 20_000);
+        Assert.That(await PostAsync(handler, query), Is.EqualTo(200));
+        Assert.That(handler.CachedDocument(query), Is.Null);
+    }
+
+    [Test]
     public async Task The_cache_is_bounded()
     {
         var handler = Handler(5);
