@@ -26,7 +26,7 @@ public abstract class ExecutableNamedType
     }
 
     public string Name { get; }
-    public string? Description { get; }
+    public string? Description { get; internal set; }
     public abstract ExecutableTypeKind Kind { get; }
 
     /// <summary>True for the <c>__Schema</c>, <c>__Type</c>... types.</summary>
@@ -130,7 +130,7 @@ public sealed class ExecutableEnumValue
     }
 
     public string Name { get; }
-    public string? Description { get; }
+    public string? Description { get; internal set; }
     public bool IsDeprecated { get; }
     public string? DeprecationReason { get; }
 }
@@ -195,7 +195,7 @@ public sealed class ExecutableField
     }
 
     public string Name { get; }
-    public string? Description { get; }
+    public string? Description { get; internal set; }
     public ExecutableTypeRef Type { get; }
     public ExecutableInputValue[] Arguments { get; }
     public bool IsDeprecated { get; }
@@ -231,7 +231,7 @@ public sealed class ExecutableInputValue
     }
 
     public string Name { get; }
-    public string? Description { get; }
+    public string? Description { get; internal set; }
     public ExecutableTypeRef Type { get; }
     public bool HasDefault { get; }
     /// <summary>The default, already coerced to the input type.</summary>
@@ -256,7 +256,7 @@ public sealed class ExecutableDirective
     }
 
     public string Name { get; }
-    public string? Description { get; }
+    public string? Description { get; internal set; }
     /// <summary>Locations as introspection names them (<c>FIELD</c>, <c>FRAGMENT_SPREAD</c>...).</summary>
     public string[] Locations { get; }
     public ExecutableInputValue[] Arguments { get; }
