@@ -31,6 +31,8 @@ internal sealed class OperationExecutor
         ResultPath? path, CollectedFields fields)
     {
         _context.CancellationToken.ThrowIfCancellationRequested();
+        // Deeply nested data must end in a field error, never in a stack overflow.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var plans = fields.Fields;
         var values = new ResultValue[plans.Length];
         List<(int Index, ValueTask<ResultValue> Task)>? pending = null;

@@ -293,4 +293,18 @@ public class ExecutorTests
         Assert.That(Run(false), Is.EqualTo(withoutDetails));
         Assert.That(Run(true), Is.EqualTo(withDetails));
     }
+
+    [Test]
+    public void Deep_recursive_data_executes_without_overflowing_the_stack()
+    {
+        var schema = Schema("type Query { me: Node } type Node { next: Node, depth: Int }", b => b
+            .Resolve("Query", "me", _ => 0)
+            .Resolve("Node", "next", ctx => (int)ctx.Parent! + 1)
+            .Resolve("Node", "depth", ctx => ctx.Parent));
+        const int levels = 200;
+        var query = "{ me { " + string.Concat(Enumerable.Repeat("next { ", levels)) + "depth" + new string('}', levels) + " } }";
+        var result = Execute(schema, query);
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.ToJson(), Does.Contain("\"depth\":" + levels));
+    }
 }
