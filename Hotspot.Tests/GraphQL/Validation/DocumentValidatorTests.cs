@@ -75,7 +75,7 @@ public sealed class DocumentValidatorTests
     }
 
     [Test]
-    public void Refuses_operations_the_schema_has_no_root_type_for()
+    public void The_optional_operation_type_rule_refuses_operations_the_schema_has_no_root_type_for()
     {
         // graphql-js 17's KnownOperationTypesRule (spec September 2025, Operation Type Existence).
         const string query = """
@@ -91,6 +91,12 @@ public sealed class DocumentValidatorTests
         {
             "The mutation operation is not supported by the schema. @ 2:1",
             "The subscription operation is not supported by the schema. @ 3:1",
+        }));
+        // The default rules leave it to execution, as graphql-js 16 does (its validate() output, recorded).
+        Assert.That(DocumentValidator.Validate(TestSchema, Parser.Parse(query)).Select(e => e.Message), Is.EqualTo(new[]
+        {
+            "This anonymous operation must be the only defined operation.",
+            "This anonymous operation must be the only defined operation.",
         }));
     }
 
