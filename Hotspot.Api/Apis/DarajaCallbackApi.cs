@@ -8,7 +8,9 @@ namespace Hotspot.Api.Apis;
 /// </summary>
 public static class DarajaCallbackApi
 {
-    private static readonly object AcceptedBody = new { ResultCode = 0, ResultDesc = "Accepted" };
+    // Daraja reads these exact, PascalCase shapes (C2B validation wants the code as a string).
+    private const string AcceptedBody = """{"ResultCode":0,"ResultDesc":"Accepted"}""";
+    private const string ValidationAcceptedBody = """{"ResultCode":"0","ResultDesc":"Accepted"}""";
 
     public static RouteGroupBuilder MapDarajaCallbackApi(this IEndpointRouteBuilder app)
     {
@@ -38,12 +40,12 @@ public static class DarajaCallbackApi
             return tooLarge;
         return await receive(body!) switch
         {
-            CallbackAnswer.Accepted or CallbackAnswer.Duplicate => c2bValidation
-                ? Results.Json(new { ResultCode = "0", ResultDesc = "Accepted" })
-                : Results.Json(AcceptedBody),
-            CallbackAnswer.Unauthorized => Results.Json(new { ResultCode = 1, ResultDesc = "Rejected" }, statusCode: 401),
-            CallbackAnswer.Malformed => Results.Json(new { ResultCode = 1, ResultDesc = "Malformed callback" }, statusCode: 400),
-            _ => Results.Json(new { ResultCode = 1, ResultDesc = "Unknown organization" }, statusCode: 404),
+            CallbackAnswer.Accepted or CallbackAnswer.Duplicate => Json(c2bValidation ? ValidationAcceptedBody : AcceptedBody, 200),
+            CallbackAnswer.Unauthorized => Json("""{"ResultCode":1,"ResultDesc":"Rejected"}""", 401),
+            CallbackAnswer.Malformed => Json("""{"ResultCode":1,"ResultDesc":"Malformed callback"}""", 400),
+            _ => Json("""{"ResultCode":1,"ResultDesc":"Unknown organization"}""", 404),
         };
     }
+
+    private static IResult Json(string body, int status) => Results.Text(body, "application/json", System.Text.Encoding.UTF8, status);
 }
