@@ -1,0 +1,7 @@
+namespace Hotspot.GraphQL.Language;
+
+/// <summary><c>null</c>.</summary>
+public sealed class NullValueNode(Location location) : ValueNode(location)
+{
+    public override SyntaxKind Kind => SyntaxKind.NullValue;
+}

@@ -1,0 +1,19 @@
+namespace Hotspot.Tests.GraphQL.Conformance;
+
+/// <summary>graphql-http's server audits (GraphQL over HTTP) against the running GraphQLHost.</summary>
+[TestFixture]
+public class GraphQLOverHttpAuditTests
+{
+    [Test]
+    public async Task Strict_audit_passes_all_61_audits()
+    {
+        var tools = ConformanceEnvironment.RequireTools();
+        var exec = Path.Combine(ConformanceEnvironment.CorpusDirectory, "exec");
+        await using var host = await GraphQLHostProcess.StartAsync(Path.Combine(exec, "schema.graphql"), Path.Combine(exec, "data.json"));
+
+        var outcome = await NodeScript.RunAsync(tools, "audit.mjs", host.Url, "--strict");
+
+        Assert.That(outcome.Output, Does.Contain("61 audits: 61 pass, 0 fail"), outcome.Output);
+        Assert.That(outcome.ExitCode, Is.Zero, outcome.Output);
+    }
+}

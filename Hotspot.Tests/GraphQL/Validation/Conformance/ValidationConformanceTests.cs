@@ -1,0 +1,70 @@
+using Hotspot.GraphQL.Errors;
+using Hotspot.GraphQL.Language;
+using Hotspot.GraphQL.Validation;
+
+namespace Hotspot.Tests.GraphQL.Validation.Conformance;
+
+/// <summary>
+/// graphql-js's validation tests (gqlparser's YAML export, read from ../shared at test time): each case runs its
+/// one rule alone, as graphql-js's harness does, and must give the same errors, messages and locations in order.
+/// Cases <c>deviations.yml</c> marks <c>skip</c> are ignored with the reason in the test name, except the
+/// skips that only reflect gqlparser's parser (listed in <see cref="s_parserOnlySkips"/>): our parser reads
+/// executable and type-system definitions in one document, so those cases run. Three cases whose stored data
+/// drifted from graphql-js's test are corrected first (<see cref="ValidationDataCorrections"/>).
+/// </summary>
+[TestFixture]
+public sealed class ValidationConformanceTests
+{
+    // gqlparser cannot parse schema syntax inside a query document; ours can, so these deviations do not apply.
+    private static readonly string[] s_parserOnlySkips =
+    [
+        "ExecutableDefinitionsRule/.*",
+        "KnownDirectivesRule/within schema language/with misplaced directives",
+        "KnownTypeNamesRule/ignores type definitions",
+    ];
+
+    public static IEnumerable<TestCaseData> Cases()
+    {
+        foreach (ValidationSpecCase specCase in ValidationSpecLoader.Cases)
+        {
+            ValidationDeviation? deviation = ValidationSpecLoader.FindDeviation(specCase);
+            if (deviation?.SkipReason is not null && Array.IndexOf(s_parserOnlySkips, deviation.Pattern) < 0)
+            {
+                yield return new TestCaseData(specCase)
+                    .SetName($"{specCase.DisplayName} [skipped: {deviation.SkipReason}]")
+                    .Ignore("deviations.yml: " + deviation.SkipReason);
+                continue;
+            }
+            string? correction = ValidationDataCorrections.Apply(specCase).Reason;
+            yield return new TestCaseData(specCase)
+                .SetName(correction is null ? specCase.DisplayName : $"{specCase.DisplayName} [data corrected: {correction}]");
+        }
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public void Case(ValidationSpecCase specCase)
+    {
+        var (schemaText, query, correctedErrors, _) = ValidationDataCorrections.Apply(specCase);
+        IReadOnlyList<ExpectedValidationError> expected =
+            correctedErrors ?? ValidationSpecLoader.FindDeviation(specCase)?.Errors ?? specCase.Errors;
+
+        DocumentNode document = Parser.Parse(query);
+        var schema = ConformanceSchemas.Get(schemaText);
+        IReadOnlyList<GraphQLError> actual = DocumentValidator.Validate(schema, document, [RuleFactory(specCase.Rule)]);
+
+        Assert.That(Describe(actual), Is.EqualTo(Describe(expected)), $"query:\n{query}");
+    }
+
+    private static ValidationRuleFactory RuleFactory(string rule)
+    {
+        Type? type = typeof(DocumentValidator).Assembly.GetType("Hotspot.GraphQL.Validation.Rules." + rule + "Rule");
+        Assert.That(type, Is.Not.Null, $"no rule class for {rule}");
+        return context => (ValidationRule)Activator.CreateInstance(type!, context)!;
+    }
+
+    private static List<string> Describe(IReadOnlyList<GraphQLError> errors) =>
+        errors.Select(e => e.Message + " @ " + string.Join(", ", e.Locations.Select(l => $"{l.Line}:{l.Column}"))).ToList();
+
+    private static List<string> Describe(IReadOnlyList<ExpectedValidationError> errors) =>
+        errors.Select(e => e.Message + " @ " + string.Join(", ", e.Locations.Select(l => $"{l.Line}:{l.Column}"))).ToList();
+}
