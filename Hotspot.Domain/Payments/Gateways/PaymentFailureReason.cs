@@ -1,0 +1,13 @@
+namespace Hotspot.Domain.Payments.Gateways;
+
+/// <summary>Why a payment failed, as far as the customer needs to know.</summary>
+public enum PaymentFailureReason
+{
+    None,
+    CancelledByUser,
+    PhoneUnreachable,
+    InsufficientFunds,
+    WrongPin,
+    Expired,
+    Other,
+}
