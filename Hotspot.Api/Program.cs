@@ -10,6 +10,7 @@ builder.AddHotspotApi();
 
 var app = builder.Build();
 app.UseHotspotApi();
+Hotspot.Api.GraphQL.AdminGraphQLExtensions.MapAdminGraphQL(app);
 
 await app.RunAsync();
 return 0;
