@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Hotspot.Domain;
 using Hotspot.Domain.Users;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,24 @@ namespace Hotspot.Api.Auth;
 public sealed class BootstrapAdmin(UserAccounts accounts, IOptions<AuthOptions> options, IHostEnvironment environment,
     ILogger<BootstrapAdmin> logger) : IHostedService
 {
+    // A database that is down must not stop the host (health checks report it); the admin is created next start.
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CreateAsync(cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            logger.LogError("The bootstrap admin was not created: {Reason}", ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError("The bootstrap admin was not created: the database failed ({Error}).", ex.GetType().Name);
+        }
+    }
+
+    private async Task CreateAsync(CancellationToken cancellationToken)
     {
         var email = options.Value.BootstrapAdminEmail;
         var password = options.Value.BootstrapAdminPassword;
