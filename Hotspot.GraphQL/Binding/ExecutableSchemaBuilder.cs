@@ -32,12 +32,12 @@ public sealed class ExecutableSchemaBuilder
     private readonly Dictionary<string, Type?> _propertyBackedTypes = new(StringComparer.Ordinal);
     private readonly HashSet<(string Type, string Field)> _propertyBackedFields = new();
     private readonly List<string> _problems = new();
-    private Schema _typeSystem;
+    private Schema? _typeSystem;
     private readonly HashSet<string> _explicitScalars = new(StringComparer.Ordinal);
     private bool _strict;
     private bool _exposeExceptionMessages;
 
-    private ExecutableSchemaBuilder(DocumentNode sdl, Schema typeSystem, SchemaBuildOptions? options)
+    private ExecutableSchemaBuilder(DocumentNode sdl, Schema? typeSystem, SchemaBuildOptions? options)
     {
         _sdl = sdl;
         _typeSystem = typeSystem;
@@ -45,8 +45,12 @@ public sealed class ExecutableSchemaBuilder
             foreach (var (name, coercion) in options.Scalars) _scalars[name] = coercion;
     }
 
-    /// <summary>Starts from a parsed type-system document; same as <see cref="FromDocument"/> without options.</summary>
-    public ExecutableSchemaBuilder(DocumentNode sdl) : this(sdl, SchemaBuilder.FromDocument(sdl), null)
+    /// <summary>
+    /// Starts from a parsed type-system document WITHOUT building the type-system schema: the result has no
+    /// <see cref="ExecutableSchema.TypeSystem"/> unless <see cref="WithTypeSystem"/> supplies one. Prefer
+    /// <see cref="FromSdl"/> / <see cref="FromDocument"/>, which validate the SDL and keep the type system.
+    /// </summary>
+    public ExecutableSchemaBuilder(DocumentNode sdl) : this(sdl ?? throw new ArgumentNullException(nameof(sdl)), null, null)
     {
     }
 
@@ -202,8 +206,7 @@ public sealed class ExecutableSchemaBuilder
         CheckUnresolvedFields(reader, problems);
         if (problems.Count > 0) throw new SchemaBindingException(problems);
 
-        // User types first (as graphql-js lists them), introspection types last.
-        var types = reader.Types.Where(t => !t.IsIntrospectionType).Concat(reader.Types.Where(t => t.IsIntrospectionType)).ToList();
+        var types = OrderTypes(reader.Types);
         built = new ExecutableSchema(reader.Description, types, reader.Directives, reader.QueryType, reader.MutationType,
             reader.SubscriptionType, _typeSystem, _exposeExceptionMessages)
         {
@@ -212,6 +215,19 @@ public sealed class ExecutableSchemaBuilder
             TypeNameMetaField = meta.TypeName,
         };
         return built;
+    }
+
+    /// <summary>
+    /// The order introspection lists types in: the type system's (graphql-js's: types as the schema reaches them)
+    /// when there is one, else user types first and introspection types last.
+    /// </summary>
+    private List<ExecutableNamedType> OrderTypes(IReadOnlyList<ExecutableNamedType> types)
+    {
+        var userFirst = types.Where(t => !t.IsIntrospectionType).Concat(types.Where(t => t.IsIntrospectionType)).ToList();
+        if (_typeSystem is null) return userFirst;
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var type in _typeSystem.Types) position.TryAdd(type.Name, position.Count);
+        return userFirst.OrderBy(t => position.TryGetValue(t.Name, out var index) ? index : int.MaxValue).ToList();
     }
 
     private void BindResolvers(SchemaReader reader, List<string> problems)

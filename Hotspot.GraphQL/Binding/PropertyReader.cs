@@ -60,6 +60,14 @@ internal sealed class PropertyReader
         return last.Accessor?.Invoke(parent);
     }
 
+    /// <summary>The JSON property named like the field, without boxing; false when absent.</summary>
+    public bool TryReadJson(JsonElement parent, out JsonElement value)
+    {
+        if (parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(_utf8Name, out value)) return true;
+        value = default;
+        return false;
+    }
+
     /// <summary>True when values of <paramref name="type"/> have a member this reader can read.</summary>
     public static bool CanRead(Type type, string name) =>
         typeof(JsonElement) == type || typeof(IDictionary).IsAssignableFrom(type) ||

@@ -77,15 +77,17 @@ internal sealed class SchemaReader
 
         foreach (var type in _order.ToArray()) FillType(type);
 
-        Directives.AddRange(BuiltInDirectives());
+        // As graphql-js: the SDL's directives in document order, then the specified ones it did not restate.
         foreach (var node in directiveDefinitions)
         {
-            var name = node.Name.Value;
-            var index = Directives.FindIndex(d => d.Name == name);
-            var directive = new ExecutableDirective(name, node.Description?.Value,
-                node.Locations.Select(l => l.Value).ToArray(), ReadArguments(node.Arguments), node.Repeatable);
-            if (index >= 0) Directives[index] = directive; // an SDL may restate a built-in directive
-            else Directives.Add(directive);
+            Directives.Add(new ExecutableDirective(node.Name.Value, node.Description?.Value,
+                node.Locations.Select(l => l.Value).ToArray(), ReadArguments(node.Arguments), node.Repeatable));
+        }
+        foreach (var directive in BuiltInDirectives())
+        {
+            if (Directives.Exists(d => d.Name == directive.Name)) continue;
+            Introspection.SpecifiedDescriptions.ApplyToDirective(directive);
+            Directives.Add(directive);
         }
 
         if (hasSchemaDefinition || schemaOperations.Count > 0)
@@ -134,7 +136,8 @@ internal sealed class SchemaReader
             _ => BuiltInScalar.None,
         };
         if (builtIn == BuiltInScalar.None) return null;
-        var scalar = new ExecutableScalarType(name, BuiltInScalarDescription(builtIn), null, builtIn);
+        var scalar = new ExecutableScalarType(name, null, null, builtIn);
+        Introspection.SpecifiedDescriptions.ApplyToScalar(scalar);
         _types[name] = scalar;
         _order.Add(scalar);
         return scalar;
@@ -413,13 +416,4 @@ internal sealed class SchemaReader
             "Requires exactly one field of the input object, and that field must not be null.",
             ["INPUT_OBJECT"], [], false);
     }
-
-    private static string BuiltInScalarDescription(BuiltInScalar scalar) => scalar switch
-    {
-        BuiltInScalar.Int => "A signed 32-bit integer.",
-        BuiltInScalar.Float => "A signed double-precision floating-point number (IEEE 754), always finite.",
-        BuiltInScalar.String => "Text, as a sequence of Unicode characters (UTF-8 on the wire).",
-        BuiltInScalar.Boolean => "true or false.",
-        _ => "A unique identifier, serialized as a string; accepts strings and integers as input.",
-    };
 }

@@ -61,9 +61,3 @@ public sealed class BatchDispatcher
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 }
-
-/// <summary>A loader with keys waiting for a batch.</summary>
-internal interface IBatchSource
-{
-    Task DispatchAsync(CancellationToken cancellationToken);
-}

@@ -16,7 +16,7 @@ public sealed class ExecutableSchema
 
     internal ExecutableSchema(string? description, IReadOnlyList<ExecutableNamedType> types,
         IReadOnlyList<ExecutableDirective> directives, ExecutableObjectType queryType,
-        ExecutableObjectType? mutationType, ExecutableObjectType? subscriptionType, Types.Schema typeSystem,
+        ExecutableObjectType? mutationType, ExecutableObjectType? subscriptionType, Types.Schema? typeSystem,
         bool exposeExceptionMessages)
     {
         Description = description;
@@ -50,8 +50,12 @@ public sealed class ExecutableSchema
     public ExecutableObjectType? MutationType { get; }
     public ExecutableObjectType? SubscriptionType { get; }
 
-    /// <summary>The type-system schema built from the same SDL: give it to <c>DocumentValidator.Validate</c>.</summary>
-    public Types.Schema TypeSystem { get; }
+    /// <summary>
+    /// The type-system schema built from the same SDL: give it to <c>DocumentValidator.Validate</c>. Always set by
+    /// <c>ExecutableSchemaBuilder.FromSdl</c>/<c>FromDocument</c>; null only when the builder's constructor was used
+    /// without <c>WithTypeSystem</c>.
+    /// </summary>
+    public Types.Schema? TypeSystem { get; }
 
     /// <summary>When false (the default), messages of unexpected exceptions are replaced by "Unexpected Execution Error".</summary>
     public bool ExposeExceptionMessages { get; }

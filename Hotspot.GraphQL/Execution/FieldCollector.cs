@@ -23,7 +23,7 @@ internal static class FieldCollector
     /// <summary>CollectSubfields: the merged selection sets of a field group, for the runtime object type.</summary>
     public static CollectedFields CollectSubfields(OperationContext context, ExecutableObjectType objectType, FieldPlan field)
     {
-        var cached = field.GetCachedSubfields(objectType);
+        var cached = field.GetCachedSubfields(objectType) ?? context.GetRequestSubfields(field, objectType);
         if (cached is not null) return cached;
         var collector = new Collection(context);
         var visited = new HashSet<string>(StringComparer.Ordinal);
@@ -32,7 +32,9 @@ internal static class FieldCollector
             if (node.SelectionSet is not null) collector.CollectFields(objectType, node.SelectionSet, visited);
         }
         var fields = collector.Build(objectType);
+        // Conditions on variables hold for the whole request: list items reuse the result within the request.
         if (!fields.DependsOnVariables) field.CacheSubfields(objectType, fields);
+        else context.CacheRequestSubfields(field, objectType, fields);
         return fields;
     }
 

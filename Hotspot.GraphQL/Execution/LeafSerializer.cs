@@ -44,6 +44,31 @@ internal static class LeafSerializer
         return FromPlain(serialized);
     }
 
+    /// <summary>
+    /// The common cases of JSON data (a number for Int, a string for String...) without boxing the element;
+    /// everything else goes through <see cref="Serialize"/>.
+    /// </summary>
+    public static ResultValue SerializeJson(ExecutableNamedType type, JsonElement json)
+    {
+        if (type is ExecutableScalarType scalar)
+        {
+            switch (scalar.BuiltIn)
+            {
+                case BuiltInScalar.String when json.ValueKind == JsonValueKind.String:
+                    return ResultValue.FromString(json.GetString()!);
+                case BuiltInScalar.Int when json.ValueKind == JsonValueKind.Number && json.TryGetInt32(out var i):
+                    return ResultValue.FromInt(i);
+                case BuiltInScalar.Float when json.ValueKind == JsonValueKind.Number:
+                    return ResultValue.FromFloat(json.GetDouble());
+                case BuiltInScalar.Boolean when json.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                    return ResultValue.FromBoolean(json.ValueKind == JsonValueKind.True);
+                case BuiltInScalar.ID when json.ValueKind == JsonValueKind.String:
+                    return ResultValue.FromString(json.GetString()!);
+            }
+        }
+        return Serialize(type, json);
+    }
+
     /// <summary>A plain CLR or JSON value as a result leaf (custom scalars).</summary>
     public static ResultValue FromPlain(object? value) => value switch
     {

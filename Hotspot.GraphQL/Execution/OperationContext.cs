@@ -46,6 +46,24 @@ internal sealed class OperationContext
     /// <summary>The dispatcher if any resolver asked for it (no loaders, nothing to dispatch).</summary>
     public BatchDispatcher? DispatcherIfCreated => Volatile.Read(ref _dispatcher);
 
+    private Dictionary<(FieldPlan, ExecutableObjectType), CollectedFields>? _requestSubfields;
+
+    /// <summary>Subfields whose <c>@skip</c>/<c>@include</c> read variables, cached for this request only.</summary>
+    public CollectedFields? GetRequestSubfields(FieldPlan field, ExecutableObjectType type)
+    {
+        if (Volatile.Read(ref _requestSubfields) is null) return null;
+        lock (_errorsGate) return _requestSubfields!.GetValueOrDefault((field, type));
+    }
+
+    public void CacheRequestSubfields(FieldPlan field, ExecutableObjectType type, CollectedFields fields)
+    {
+        lock (_errorsGate)
+        {
+            _requestSubfields ??= new();
+            _requestSubfields.TryAdd((field, type), fields);
+        }
+    }
+
     public void AddError(GraphQLError error)
     {
         lock (_errorsGate) (_errors ??= new List<GraphQLError>()).Add(error);

@@ -31,6 +31,8 @@ internal sealed class OperationExecutor
         ResultPath? path, CollectedFields fields)
     {
         _context.CancellationToken.ThrowIfCancellationRequested();
+        // Deeply nested data must end in a field error, never in a stack overflow.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var plans = fields.Fields;
         var values = new ResultValue[plans.Length];
         List<(int Index, ValueTask<ResultValue> Task)>? pending = null;
@@ -102,6 +104,8 @@ internal sealed class OperationExecutor
             object? resolved;
             if (field.Resolver is null && plan.Kind == FieldPlanKind.Normal && field.Arguments.Length == 0)
             {
+                if (objectValue is JsonElement json && field.Type.NamedType.IsLeafType && !IsListType(field.Type))
+                    return new ValueTask<ResultValue>(CompleteJsonLeaf(json, plan));
                 resolved = field.DefaultReader.Read(objectValue);
             }
             else
@@ -157,6 +161,21 @@ internal sealed class OperationExecutor
         await task.ConfigureAwait(false);
         var type = task.GetType();
         return type.IsGenericType && type.GetProperty("Result") is { } result ? result.GetValue(task) : null;
+    }
+
+    private static bool IsListType(ExecutableTypeRef type) => type.IsList || (type.IsNonNull && type.OfType!.IsList);
+
+    /// <summary>Default resolution and CompleteValue of a leaf field over JSON data, without boxing the value.</summary>
+    private static ResultValue CompleteJsonLeaf(JsonElement parent, FieldPlan plan)
+    {
+        var type = plan.Field.Type;
+        if (!plan.Field.DefaultReader.TryReadJson(parent, out var value) ||
+            value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            if (type.IsNonNull) throw NonNullViolation(plan);
+            return ResultValue.Null;
+        }
+        return LeafSerializer.SerializeJson(type.NamedType, value);
     }
 
     /// <summary>ResolveFieldValue: calls the bound resolver with the coerced arguments.</summary>

@@ -2,23 +2,6 @@ using System.Text.Json;
 
 namespace Hotspot.GraphQL.Execution;
 
-/// <summary>What a <see cref="ResultValue"/> holds.</summary>
-public enum ResultKind : byte
-{
-    /// <summary>JSON null.</summary>
-    Null,
-    /// <summary>The position had a field error under a non-null type: its parent must become null.</summary>
-    Invalid,
-    Boolean,
-    Int,
-    Float,
-    String,
-    Map,
-    List,
-    /// <summary>A JSON value passed through unchanged (custom scalars over JSON data).</summary>
-    Json,
-}
-
 /// <summary>
 /// One completed value of the response tree. A struct with the number inline, so leaves (ints, floats, booleans)
 /// are never boxed; maps and lists are <see cref="ResultMap"/> and <see cref="ResultList"/>.
@@ -88,71 +71,4 @@ public readonly struct ResultValue
         ResultKind.Json => (JsonElement)_ref!,
         _ => null,
     };
-}
-
-/// <summary>
-/// An object of the response: values in selection order under response keys that are shared by every map of
-/// the same collected selection set, so a map costs one array of values.
-/// </summary>
-public sealed class ResultMap
-{
-    private readonly string[] _keys;
-    private readonly JsonEncodedText[] _encodedKeys;
-    private readonly ResultValue[] _values;
-    private readonly int _count;
-
-    internal ResultMap(string[] keys, JsonEncodedText[] encodedKeys, ResultValue[] values, int count)
-    {
-        _keys = keys;
-        _encodedKeys = encodedKeys;
-        _values = values;
-        _count = count;
-    }
-
-    public int Count => _count;
-    public string KeyAt(int index) => _keys[index];
-    public ResultValue ValueAt(int index) => _values[index];
-
-    public void WriteTo(Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        for (int i = 0; i < _count; i++)
-        {
-            writer.WritePropertyName(_encodedKeys[i]);
-            _values[i].WriteTo(writer);
-        }
-        writer.WriteEndObject();
-    }
-
-    public Dictionary<string, object?> ToDictionary()
-    {
-        var result = new Dictionary<string, object?>(_count);
-        for (int i = 0; i < _count; i++) result[_keys[i]] = _values[i].ToPlainObject();
-        return result;
-    }
-}
-
-/// <summary>A list of the response.</summary>
-public sealed class ResultList
-{
-    private readonly ResultValue[] _items;
-
-    internal ResultList(ResultValue[] items) => _items = items;
-
-    public int Count => _items.Length;
-    public ResultValue this[int index] => _items[index];
-
-    public void WriteTo(Utf8JsonWriter writer)
-    {
-        writer.WriteStartArray();
-        foreach (var item in _items) item.WriteTo(writer);
-        writer.WriteEndArray();
-    }
-
-    public List<object?> ToPlainList()
-    {
-        var result = new List<object?>(_items.Length);
-        foreach (var item in _items) result.Add(item.ToPlainObject());
-        return result;
-    }
 }

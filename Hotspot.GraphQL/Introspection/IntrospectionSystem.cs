@@ -144,6 +144,9 @@ internal static class IntrospectionSystem
             DeclaringType = typeType,
         };
         foreach (var meta in new[] { schemaField, typeField, typeNameField }) meta.DefaultReader = new PropertyReader(meta.Name);
+        foreach (var type in new ExecutableNamedType[] { schemaType, typeType, typeKind, fieldType, inputValueType, enumValueType, directiveType, directiveLocation })
+            SpecifiedDescriptions.ApplyToIntrospectionType(type);
+        SpecifiedDescriptions.ApplyToMetaFields(schemaField, typeField, typeNameField);
         return new MetaFields(schemaField, typeField, typeNameField);
     }
 

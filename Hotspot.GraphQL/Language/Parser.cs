@@ -85,15 +85,15 @@ public ref struct Parser
 
     private DocumentNode ParseDocument()
     {
-        var start = StartLocation();
-        var definitions = new List<DefinitionNode>();
+        var definitions = new NodeListBuilder<DefinitionNode>();
         do
         {
             definitions.Add(ParseDefinition());
         }
         while (_lexer.Kind != TokenKind.EndOfFile);
 
-        return new DocumentNode(new Location(start.Start, _lastEnd, start.Line, start.Column), definitions);
+        // As graphql-js: the document starts at the start of the source and ends with its last token.
+        return new DocumentNode(new Location(0, _lastEnd, 1, 1), definitions.ToArray());
     }
 
     private DefinitionNode ParseDefinition()
@@ -209,19 +209,14 @@ public ref struct Parser
             throw ExpectedError(TokenKind.Name);
         }
 
-        {
-            OperationType? operation = _lexer.IsName("query"u8) ? OperationType.Query
-                : _lexer.IsName("mutation"u8) ? OperationType.Mutation
-                : _lexer.IsName("subscription"u8) ? OperationType.Subscription
-                : null;
-            if (operation is not null)
-            {
-                Advance();
-                return operation.Value;
-            }
-        }
-
-        throw Unexpected();
+        // Advance before judging the name, as graphql-js does, so a lexical error after it is reported first.
+        var token = _lexer;
+        OperationType? operation = token.IsName("query"u8) ? OperationType.Query
+            : token.IsName("mutation"u8) ? OperationType.Mutation
+            : token.IsName("subscription"u8) ? OperationType.Subscription
+            : null;
+        Advance();
+        return operation ?? throw Unexpected(ref token);
     }
 
     private IReadOnlyList<VariableDefinitionNode> ParseVariableDefinitions()
@@ -231,14 +226,14 @@ public ref struct Parser
             return [];
         }
 
-        var definitions = new List<VariableDefinitionNode>();
+        var definitions = new NodeListBuilder<VariableDefinitionNode>();
         do
         {
             definitions.Add(ParseVariableDefinition());
         }
         while (!ExpectOptional(TokenKind.ParenR));
 
-        return definitions;
+        return definitions.ToArray();
     }
 
     private VariableDefinitionNode ParseVariableDefinition()
@@ -266,7 +261,7 @@ public ref struct Parser
         var start = StartLocation();
         Expect(TokenKind.BraceL);
         Enter(start);
-        var selections = new List<SelectionNode>();
+        var selections = new NodeListBuilder<SelectionNode>();
         do
         {
             selections.Add(Peek(TokenKind.Spread) ? ParseFragment() : ParseField());
@@ -274,7 +269,7 @@ public ref struct Parser
         while (!ExpectOptional(TokenKind.BraceR));
 
         _depth--;
-        return new SelectionSetNode(End(start), selections);
+        return new SelectionSetNode(End(start), selections.ToArray());
     }
 
     private FieldNode ParseField()
@@ -306,7 +301,7 @@ public ref struct Parser
             return [];
         }
 
-        var arguments = new List<ArgumentNode>();
+        var arguments = new NodeListBuilder<ArgumentNode>();
         do
         {
             var start = StartLocation();
@@ -317,7 +312,7 @@ public ref struct Parser
         }
         while (!ExpectOptional(TokenKind.ParenR));
 
-        return arguments;
+        return arguments.ToArray();
     }
 
     private SelectionNode ParseFragment()
@@ -373,21 +368,21 @@ public ref struct Parser
             {
                 Advance();
                 Enter(start);
-                var values = new List<ValueNode>();
+                var values = new NodeListBuilder<ValueNode>();
                 while (!ExpectOptional(TokenKind.BracketR))
                 {
                     values.Add(ParseValueLiteral(isConst));
                 }
 
                 _depth--;
-                return new ListValueNode(End(start), values);
+                return new ListValueNode(End(start), values.ToArray());
             }
 
             case TokenKind.BraceL:
             {
                 Advance();
                 Enter(start);
-                var fields = new List<ObjectFieldNode>();
+                var fields = new NodeListBuilder<ObjectFieldNode>();
                 while (!ExpectOptional(TokenKind.BraceR))
                 {
                     var fieldStart = StartLocation();
@@ -398,7 +393,7 @@ public ref struct Parser
                 }
 
                 _depth--;
-                return new ObjectValueNode(End(start), fields);
+                return new ObjectValueNode(End(start), fields.ToArray());
             }
 
             case TokenKind.Int:
@@ -477,7 +472,7 @@ public ref struct Parser
             return [];
         }
 
-        var directives = new List<DirectiveNode>();
+        var directives = new NodeListBuilder<DirectiveNode>();
         do
         {
             var start = StartLocation();
@@ -488,7 +483,7 @@ public ref struct Parser
         }
         while (Peek(TokenKind.At));
 
-        return directives;
+        return directives.ToArray();
     }
 
     // ---- Types ----------------------------------------------------------------------------------------------
@@ -546,14 +541,14 @@ public ref struct Parser
         ExpectKeyword("schema"u8);
         var directives = ParseDirectives(isConst: true);
         Expect(TokenKind.BraceL);
-        var operationTypes = new List<OperationTypeDefinitionNode>();
+        var operationTypes = new NodeListBuilder<OperationTypeDefinitionNode>();
         do
         {
             operationTypes.Add(ParseOperationTypeDefinition());
         }
         while (!ExpectOptional(TokenKind.BraceR));
 
-        return new SchemaDefinitionNode(End(start), description, directives, operationTypes);
+        return new SchemaDefinitionNode(End(start), description, directives, operationTypes.ToArray());
     }
 
     private OperationTypeDefinitionNode ParseOperationTypeDefinition()
@@ -605,14 +600,14 @@ public ref struct Parser
     private IReadOnlyList<NamedTypeNode> ParseDelimitedNamedTypes(TokenKind delimiter)
     {
         ExpectOptional(delimiter);
-        var types = new List<NamedTypeNode>();
+        var types = new NodeListBuilder<NamedTypeNode>();
         do
         {
             types.Add(ParseNamedType());
         }
         while (ExpectOptional(delimiter));
 
-        return types;
+        return types.ToArray();
     }
 
     private IReadOnlyList<FieldDefinitionNode> ParseFieldsDefinition()
@@ -622,7 +617,7 @@ public ref struct Parser
             return [];
         }
 
-        var fields = new List<FieldDefinitionNode>();
+        var fields = new NodeListBuilder<FieldDefinitionNode>();
         do
         {
             var start = StartLocation();
@@ -636,7 +631,7 @@ public ref struct Parser
         }
         while (!ExpectOptional(TokenKind.BraceR));
 
-        return fields;
+        return fields.ToArray();
     }
 
     private IReadOnlyList<InputValueDefinitionNode> ParseArgumentDefinitions() =>
@@ -649,7 +644,7 @@ public ref struct Parser
             return [];
         }
 
-        var values = new List<InputValueDefinitionNode>();
+        var values = new NodeListBuilder<InputValueDefinitionNode>();
         do
         {
             var start = StartLocation();
@@ -663,7 +658,7 @@ public ref struct Parser
         }
         while (!ExpectOptional(close));
 
-        return values;
+        return values.ToArray();
     }
 
     private UnionTypeDefinitionNode ParseUnionTypeDefinition()
@@ -698,7 +693,7 @@ public ref struct Parser
             return [];
         }
 
-        var values = new List<EnumValueDefinitionNode>();
+        var values = new NodeListBuilder<EnumValueDefinitionNode>();
         do
         {
             var start = StartLocation();
@@ -714,7 +709,7 @@ public ref struct Parser
         }
         while (!ExpectOptional(TokenKind.BraceR));
 
-        return values;
+        return values.ToArray();
     }
 
     private InputObjectTypeDefinitionNode ParseInputObjectTypeDefinition()
@@ -739,7 +734,7 @@ public ref struct Parser
         var repeatable = ExpectOptionalKeyword("repeatable"u8);
         ExpectKeyword("on"u8);
         ExpectOptional(TokenKind.Pipe);
-        var locations = new List<NameNode>();
+        var locations = new NodeListBuilder<NameNode>();
         do
         {
             var locationToken = _lexer;
@@ -754,7 +749,7 @@ public ref struct Parser
         }
         while (ExpectOptional(TokenKind.Pipe));
 
-        return new DirectiveDefinitionNode(End(start), description, name, arguments, repeatable, locations);
+        return new DirectiveDefinitionNode(End(start), description, name, arguments, repeatable, locations.ToArray());
     }
 
     // Enum.TryParse also accepts numbers and comma lists; a location must be one exact upper-case name.
@@ -802,14 +797,14 @@ public ref struct Parser
         IReadOnlyList<OperationTypeDefinitionNode> operationTypes = [];
         if (ExpectOptional(TokenKind.BraceL))
         {
-            var list = new List<OperationTypeDefinitionNode>();
+            var list = new NodeListBuilder<OperationTypeDefinitionNode>();
             do
             {
                 list.Add(ParseOperationTypeDefinition());
             }
             while (!ExpectOptional(TokenKind.BraceR));
 
-            operationTypes = list;
+            operationTypes = list.ToArray();
         }
 
         if (directives.Count == 0 && operationTypes.Count == 0)

@@ -13,16 +13,27 @@ namespace Hotspot.GraphQL.Types;
 /// </summary>
 public static partial class DefaultValuePrinter
 {
+    /// <summary>The printed default, or null when there is none or it does not coerce (graphql-js then has none).</summary>
     public static string? Print(InputValueDefinition definition) =>
-        definition.DefaultValue is null ? null : Printer.Print(Normalize(definition.DefaultValue, definition.Type));
+        definition.DefaultValue is not null && Normalize(definition.DefaultValue, definition.Type) is { } normalized
+            ? Printer.Print(normalized)
+            : null;
 
-    /// <summary>The literal as graphql-js would re-create it from its coerced value.</summary>
-    public static ValueNode Normalize(ValueNode literal, GraphQLType type)
+    /// <summary>
+    /// The literal as graphql-js would re-create it from its coerced value (<c>valueFromAST</c> then
+    /// <c>astFromValue</c>), or null when the literal is not a valid value of the type.
+    /// </summary>
+    public static ValueNode? Normalize(ValueNode literal, GraphQLType type)
     {
         var location = literal.Location;
-        if (literal is NullValueNode or VariableNode)
+        if (literal is VariableNode)
         {
-            return literal;
+            return null;
+        }
+
+        if (literal is NullValueNode)
+        {
+            return type is NonNullType ? null : literal;
         }
 
         switch (type)
@@ -30,19 +41,61 @@ public static partial class DefaultValuePrinter
             case NonNullType nonNull:
                 return Normalize(literal, nonNull.OfType);
             case ListType list:
-                return literal is ListValueNode items
-                    ? new ListValueNode(location, items.Values.Select(v => Normalize(v, list.OfType)).ToList())
-                    : Normalize(literal, list.OfType);
-            case InputObjectType input when literal is ObjectValueNode obj:
+                if (literal is not ListValueNode items)
+                {
+                    return Normalize(literal, list.OfType);
+                }
+
+                var values = new List<ValueNode>(items.Values.Count);
+                foreach (var item in items.Values)
+                {
+                    if (Normalize(item, list.OfType) is not { } normalizedItem)
+                    {
+                        return null;
+                    }
+
+                    values.Add(normalizedItem);
+                }
+
+                return new ListValueNode(location, values);
+            case InputObjectType input:
+                if (literal is not ObjectValueNode obj)
+                {
+                    return null;
+                }
+
                 var fields = new List<ObjectFieldNode>();
                 foreach (var field in input.Fields)
                 {
-                    var given = obj.Fields.FirstOrDefault(f => f.Name.Value == field.Name);
-                    var value = given?.Value ?? field.DefaultValue;
-                    if (value is not null)
+                    var given = obj.Fields.FirstOrDefault(f => f.Name.Value == field.Name)?.Value;
+                    var value = given ?? field.DefaultValue;
+                    if (value is null)
                     {
-                        fields.Add(new ObjectFieldNode(location, new NameNode(location, field.Name), Normalize(value, field.Type)));
+                        if (field.Type is NonNullType)
+                        {
+                            return null;
+                        }
+
+                        continue;
                     }
+
+                    if (Normalize(value, field.Type) is not { } normalizedField)
+                    {
+                        // An invalid field default leaves the field out; an invalid given value spoils the object.
+                        if (given is not null)
+                        {
+                            return null;
+                        }
+
+                        continue;
+                    }
+
+                    fields.Add(new ObjectFieldNode(location, new NameNode(location, field.Name), normalizedField));
+                }
+
+                if (input.IsOneOf && (fields.Count != 1 || fields[0].Value is NullValueNode))
+                {
+                    return null;
                 }
 
                 return new ObjectValueNode(location, fields);
@@ -50,15 +103,15 @@ public static partial class DefaultValuePrinter
                 try
                 {
                     var coerced = leaf.ParseLiteral(literal);
-                    return FromSerialized(leaf is EnumType ? coerced is null ? null : leaf.Serialize(coerced) : leaf.Serialize(coerced), leaf, literal);
+                    return FromSerialized(coerced is null ? null : leaf.Serialize(coerced), leaf, literal);
                 }
                 catch (GraphQLCoercionException)
                 {
-                    return literal;
+                    return null;
                 }
 
             default:
-                return literal;
+                return null;
         }
     }
 

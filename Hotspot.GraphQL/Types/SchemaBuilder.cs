@@ -425,6 +425,7 @@ public sealed class SchemaBuilder
             }
 
             var type = ResolveType(node.Type);
+            var arguments = InputValues(node.Arguments, $"{typeName}.{node.Name.Value}");
             if (type is null)
             {
                 continue;
@@ -433,7 +434,7 @@ public sealed class SchemaBuilder
             fields.Add(new FieldDefinition(
                 node.Name.Value,
                 type,
-                InputValues(node.Arguments, $"{typeName}.{node.Name.Value}"),
+                arguments,
                 node.Description?.Value,
                 DeprecationReason(node.Directives),
                 node.Directives,
@@ -578,14 +579,27 @@ public sealed class SchemaBuilder
     private DirectiveDefinition? FindDirective(string name) =>
         _directives.GetValueOrDefault(name) ?? BuiltInDirectives.Get(name);
 
-    /// <summary>Checks that directives used in the SDL exist, are allowed where used and are not repeated.</summary>
+    /// <summary>
+    /// The SDL rules on applied directives and literals: directives exist, are allowed where used and are not
+    /// repeated; their arguments are known, unique and given when required; object literals have unique fields.
+    /// </summary>
     private sealed class AppliedDirectiveChecker(SchemaBuilder builder) : SyntaxWalker
     {
         protected override WalkAction Enter(SyntaxNode node)
         {
-            if (node is not IHasDirectives { Directives.Count: > 0 } holder || node is ExecutableDefinitionNode or SelectionNode or VariableDefinitionNode)
+            if (node is ExecutableDefinitionNode)
             {
-                return node is ExecutableDefinitionNode ? WalkAction.SkipChildren : WalkAction.Continue;
+                return WalkAction.SkipChildren;
+            }
+
+            if (node is ObjectValueNode objectValue)
+            {
+                CheckUniqueFields(objectValue);
+            }
+
+            if (node is not IHasDirectives { Directives.Count: > 0 } holder)
+            {
+                return WalkAction.Continue;
             }
 
             var location = LocationOf(node);
@@ -593,6 +607,7 @@ public sealed class SchemaBuilder
             foreach (var directive in holder.Directives)
             {
                 var name = directive.Name.Value;
+                CheckUniqueArguments(directive.Arguments);
                 var definition = builder.FindDirective(name);
                 if (definition is null)
                 {
@@ -609,9 +624,60 @@ public sealed class SchemaBuilder
                 {
                     builder.Error($"The directive \"@{name}\" can only be used once at this location.", seen[name], directive);
                 }
+
+                CheckArguments(directive, definition);
             }
 
             return WalkAction.Continue;
+        }
+
+        private void CheckArguments(DirectiveNode directive, DirectiveDefinition definition)
+        {
+            // As graphql-js, judge by the SDL's own definition when there is one (its arguments exist even if
+            // their types do not).
+            var name = directive.Name.Value;
+            var declared = definition.AstNode is { } node
+                ? node.Arguments.Select(a => (Name: a.Name.Value, Required: a.Type is NonNullTypeNode && a.DefaultValue is null, Type: Printer.Print(a.Type)))
+                : definition.Arguments.Select(a => (a.Name, Required: a.IsRequired, Type: a.Type.ToString()));
+            var arguments = declared.ToList();
+            foreach (var argument in directive.Arguments)
+            {
+                if (arguments.All(a => a.Name != argument.Name.Value))
+                {
+                    var suggestions = DidYouMean.SuggestionList(argument.Name.Value, arguments.Select(a => a.Name));
+                    builder.Error($"Unknown argument \"{argument.Name.Value}\" on directive \"@{name}\"." + DidYouMean.Format(suggestions), argument);
+                }
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Required && directive.Arguments.All(a => a.Name.Value != argument.Name))
+                {
+                    builder.Error(
+                        $"Directive \"@{name}\" argument \"{argument.Name}\" of type \"{argument.Type}\" is required, but it was not provided.",
+                        directive);
+                }
+            }
+        }
+
+        private void CheckUniqueArguments(IReadOnlyList<ArgumentNode> arguments)
+        {
+            foreach (var group in arguments.GroupBy(a => a.Name.Value).Where(g => g.Count() > 1))
+            {
+                builder.Error($"There can be only one argument named \"{group.Key}\".", group.Select(a => (SyntaxNode)a.Name).ToArray());
+            }
+        }
+
+        private void CheckUniqueFields(ObjectValueNode value)
+        {
+            var seen = new Dictionary<string, NameNode>(StringComparer.Ordinal);
+            foreach (var field in value.Fields)
+            {
+                if (!seen.TryAdd(field.Name.Value, field.Name))
+                {
+                    builder.Error($"There can be only one input field named \"{field.Name.Value}\".", seen[field.Name.Value], field.Name);
+                }
+            }
         }
 
         private DirectiveLocation? LocationOf(SyntaxNode node) => node switch

@@ -159,7 +159,8 @@ public static class SchemaPrinter
         {
             switch (c)
             {
-                case <= '\u0008' or '\u000B' or '\u000C' or (>= '\u000E' and <= '\u001F'):
+                // graphql-js refuses only these control characters (not U+0010 to U+001F); match it.
+                case <= '\u0008' or '\u000B' or '\u000C' or '\u000E' or '\u000F':
                     return false;
                 case '\r':
                     return false;

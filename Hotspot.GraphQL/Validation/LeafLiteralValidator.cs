@@ -1,3 +1,4 @@
+using Hotspot.GraphQL.Errors;
 using System.Globalization;
 using Hotspot.GraphQL.Language;
 using Hotspot.GraphQL.Types;
@@ -64,5 +65,5 @@ internal static class LeafLiteralValidator
     }
 
     private static string SuggestEnumValues(EnumType type, string unknown) =>
-        DidYouMean.Format("the enum value", SuggestionList.Find(unknown, TypeRefs.EnumValueNames(type)));
+        DidYouMean.Format(DidYouMean.SuggestionList(unknown, TypeRefs.EnumValueNames(type)), "the enum value");
 }

@@ -95,8 +95,9 @@ internal static class TypeRefs
         schema.IsSubType(abstractType, maybeSubType);
 
     /// <summary>
-    /// A custom scalar's verdict on a literal, from its parse-literal hook: a coercion error becomes graphql-js's
-    /// <c>Expected value of type "T", found v; reason</c>. Scalars without a hook accept any literal.
+    /// A custom scalar's verdict on a literal, from its parse-literal hook. A coercion error is the scalar's own
+    /// message (as a GraphQLError thrown by a graphql-js scalar is); any other exception from a hook becomes
+    /// graphql-js's <c>Expected value of type "T", found v; reason</c>. Scalars without hooks accept any literal.
     /// </summary>
     public static LeafLiteralResult CheckCustomScalarLiteral(ScalarType scalar, ValueNode node, GraphQLType locationType)
     {
@@ -106,6 +107,10 @@ internal static class TypeRefs
             return LeafLiteralResult.Valid;
         }
         catch (GraphQLCoercionException e)
+        {
+            return LeafLiteralResult.Invalid(e.Message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not InsufficientExecutionStackException)
         {
             return LeafLiteralResult.Invalid($"Expected value of type \"{Print(locationType)}\", found {Printer.Print(node)}; {e.Message}");
         }

@@ -69,6 +69,9 @@ public sealed class ValidationContext
 
     public InputValueDefinition? Argument => _typeInfo?.Argument;
 
+    /// <summary>The enum value an enum literal names, when the expected type is that enum.</summary>
+    public EnumValueDefinition? EnumValue => _typeInfo?.EnumValue;
+
     // ---- Errors.
 
     public void ReportError(GraphQLError error)

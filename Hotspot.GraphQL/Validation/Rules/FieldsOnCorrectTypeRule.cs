@@ -1,3 +1,4 @@
+using Hotspot.GraphQL.Errors;
 using Hotspot.GraphQL.Language;
 using Hotspot.GraphQL.Types;
 
@@ -16,9 +17,9 @@ public sealed class FieldsOnCorrectTypeRule(ValidationContext context) : Validat
             return;
 
         string fieldName = node.Name.Value;
-        string suggestion = DidYouMean.Format("to use an inline fragment on", SuggestedTypeNames(Context.Schema, type, fieldName));
+        string suggestion = DidYouMean.Format(SuggestedTypeNames(Context.Schema, type, fieldName), "to use an inline fragment on");
         if (suggestion.Length == 0)
-            suggestion = DidYouMean.Format(SuggestionList.Find(fieldName, TypeRefs.FieldNames(type)));
+            suggestion = DidYouMean.Format(DidYouMean.SuggestionList(fieldName, TypeRefs.FieldNames(type)));
         ReportError($"Cannot query field \"{fieldName}\" on type \"{type.Name}\".{suggestion}", node);
     }
 
@@ -60,7 +61,7 @@ public sealed class FieldsOnCorrectTypeRule(ValidationContext context) : Validat
                 return -1;
             if (b is InterfaceType && TypeRefs.IsSubType(schema, b, a))
                 return 1;
-            return NaturalStringComparer.Instance.Compare(a.Name, b.Name);
+            return DidYouMean.NaturalCompare(a.Name, b.Name);
         });
         foreach (NamedType t in suggested)
             result.Add(t.Name);

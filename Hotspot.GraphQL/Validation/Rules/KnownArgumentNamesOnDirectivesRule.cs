@@ -1,3 +1,4 @@
+using Hotspot.GraphQL.Errors;
 using Hotspot.GraphQL.Language;
 using Hotspot.GraphQL.Types;
 
@@ -46,7 +47,7 @@ public sealed class KnownArgumentNamesOnDirectivesRule : ValidationRule
             }
             ReportError(
                 $"Unknown argument \"{argName}\" on directive \"@{directiveName}\"." +
-                DidYouMean.Format(SuggestionList.Find(argName, known)),
+                DidYouMean.Format(DidYouMean.SuggestionList(argName, known)),
                 arg);
         }
     }

@@ -1,3 +1,4 @@
+using Hotspot.GraphQL.Errors;
 using Hotspot.GraphQL.Language;
 using Hotspot.GraphQL.Types;
 
@@ -27,7 +28,7 @@ public sealed class KnownArgumentNamesRule(ValidationContext context) : Validati
             names.Add(arg.Name);
         ReportError(
             $"Unknown argument \"{argName}\" on field \"{parentType.Name}.{fieldDef.Name}\"." +
-            DidYouMean.Format(SuggestionList.Find(argName, names)),
+            DidYouMean.Format(DidYouMean.SuggestionList(argName, names)),
             node);
     }
 }

@@ -1,3 +1,4 @@
+using Hotspot.GraphQL.Errors;
 using Hotspot.GraphQL.Language;
 using Hotspot.GraphQL.Types;
 
@@ -44,12 +45,13 @@ public sealed class KnownTypeNamesRule : ValidationRule
         if (isSdl && Array.IndexOf(s_standardTypeNames, typeName) >= 0)
             return;
 
-        var candidates = new List<string>();
+        // Distinct names, as graphql-js's suggestion list keys them.
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
         if (isSdl)
-            candidates.AddRange(s_standardTypeNames);
-        candidates.AddRange(TypeRefs.TypeNames(_schema));
+            candidates.UnionWith(s_standardTypeNames);
+        candidates.UnionWith(TypeRefs.TypeNames(_schema));
         if (_definedTypes is not null)
-            candidates.AddRange(_definedTypes);
-        ReportError($"Unknown type \"{typeName}\"." + DidYouMean.Format(SuggestionList.Find(typeName, candidates)), node);
+            candidates.UnionWith(_definedTypes);
+        ReportError($"Unknown type \"{typeName}\"." + DidYouMean.Format(DidYouMean.SuggestionList(typeName, candidates)), node);
     }
 }

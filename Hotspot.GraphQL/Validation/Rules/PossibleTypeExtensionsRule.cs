@@ -1,3 +1,4 @@
+using Hotspot.GraphQL.Errors;
 using Hotspot.GraphQL.Language;
 using Hotspot.GraphQL.Types;
 
@@ -42,10 +43,10 @@ public sealed class PossibleTypeExtensionsRule : ValidationRule
             return;
         }
 
-        var names = new List<string>(_definedTypes.Keys);
-        names.AddRange(TypeRefs.TypeNames(Context.SchemaOrNull));
+        var names = new HashSet<string>(_definedTypes.Keys, StringComparer.Ordinal);
+        names.UnionWith(TypeRefs.TypeNames(Context.SchemaOrNull));
         ReportError(
-            $"Cannot extend type \"{typeName}\" because it is not defined." + DidYouMean.Format(SuggestionList.Find(typeName, names)),
+            $"Cannot extend type \"{typeName}\" because it is not defined." + DidYouMean.Format(DidYouMean.SuggestionList(typeName, names)),
             extension.Name);
     }
 

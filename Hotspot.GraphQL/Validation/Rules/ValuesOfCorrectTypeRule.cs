@@ -1,3 +1,4 @@
+using Hotspot.GraphQL.Errors;
 using Hotspot.GraphQL.Language;
 using Hotspot.GraphQL.Types;
 
@@ -51,7 +52,7 @@ public sealed class ValuesOfCorrectTypeRule(ValidationContext context) : Validat
                 names.Add(field.Name);
             ReportError(
                 $"Field \"{node.Name.Value}\" is not defined by type \"{parentType.Name}\"." +
-                DidYouMean.Format(SuggestionList.Find(node.Name.Value, names)),
+                DidYouMean.Format(DidYouMean.SuggestionList(node.Name.Value, names)),
                 node);
         }
     }

@@ -167,7 +167,7 @@ public class ExecutableSchemaBuilderTests
         Assert.Throws<SchemaValidationException>(() => ExecutableSchemaBuilder.FromSdl("type Query { a: Missing }"));
         Assert.Throws<SchemaValidationException>(() => ExecutableSchemaBuilder.FromSdl("type Query {"));
         var schema = ExecutableSchemaBuilder.FromSdl("type Query { a: Int }").Build();
-        Assert.That(schema.TypeSystem.QueryType.Name, Is.EqualTo("Query"));
+        Assert.That(schema.TypeSystem!.QueryType.Name, Is.EqualTo("Query"));
     }
 
     [Test]

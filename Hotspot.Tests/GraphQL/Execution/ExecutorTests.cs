@@ -278,4 +278,33 @@ public class ExecutorTests
             return "done";
         }
     }
+
+    [Test]
+    public void Conditions_on_variables_are_evaluated_per_request_even_with_a_cached_document()
+    {
+        var schema = CreateSchema();
+        var document = Hotspot.GraphQL.Language.Parser.Parse(
+            "query ($d: Boolean!) { heroes { id ... on Human @include(if: $d) { height } name @skip(if: $d) } }");
+        string Run(bool details) => Executor.ExecuteAsync(schema, document, null, Json($$"""{"d":{{(details ? "true" : "false")}}}"""), Json(Data))
+            .AsTask().GetAwaiter().GetResult().ToJson();
+        const string withDetails = """{"data":{"heroes":[{"id":"1000","height":1.72},{"id":"2001"}]}}""";
+        const string withoutDetails = """{"data":{"heroes":[{"id":"1000","name":"Luke"},{"id":"2001","name":"R2-D2"}]}}""";
+        Assert.That(Run(true), Is.EqualTo(withDetails));
+        Assert.That(Run(false), Is.EqualTo(withoutDetails));
+        Assert.That(Run(true), Is.EqualTo(withDetails));
+    }
+
+    [Test]
+    public void Deep_recursive_data_executes_without_overflowing_the_stack()
+    {
+        var schema = Schema("type Query { me: Node } type Node { next: Node, depth: Int }", b => b
+            .Resolve("Query", "me", _ => 0)
+            .Resolve("Node", "next", ctx => (int)ctx.Parent! + 1)
+            .Resolve("Node", "depth", ctx => ctx.Parent));
+        const int levels = 200;
+        var query = "{ me { " + string.Concat(Enumerable.Repeat("next { ", levels)) + "depth" + new string('}', levels) + " } }";
+        var result = Execute(schema, query);
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.ToJson(), Does.Contain("\"depth\":" + levels));
+    }
 }

@@ -91,6 +91,19 @@ public class PersistedQueryEndpointTests
     }
 
     [Test]
+    public async Task A_query_longer_than_the_cache_limit_runs_but_is_not_registered()
+    {
+        var query = "{ hello } #" + new string('x', 20_000);
+        var hash = PersistedQuery.Hash(query);
+
+        var (_, first) = await PostAsync(new { query, extensions = Extension(hash) });
+        var (_, lookup) = await PostAsync(new { extensions = Extension(hash) });
+
+        Assert.That(first.GetProperty("data").GetProperty("hello").GetString(), Is.EqualTo("world"));
+        Assert.That(Code(lookup), Is.EqualTo("PERSISTED_QUERY_NOT_FOUND"));
+    }
+
+    [Test]
     public async Task A_malformed_persisted_query_extension_is_reported()
     {
         var (_, body) = await PostAsync(new { extensions = new { persistedQuery = new { version = 2, sha256Hash = "x" } } });

@@ -33,7 +33,7 @@ public class IntrospectionTests
         Assert.That(schema.GetProperty("subscriptionType").ValueKind, Is.EqualTo(JsonValueKind.Null));
         var directives = schema.GetProperty("directives");
         Assert.That(directives.EnumerateArray().Select(d => d.GetProperty("name").GetString()),
-            Is.EqualTo(new[] { "include", "skip", "deprecated", "specifiedBy", "oneOf", "cost", "internal" }));
+            Is.EqualTo(new[] { "cost", "internal", "include", "skip", "deprecated", "specifiedBy", "oneOf" }));
         var cost = Named(directives, "cost");
         Assert.That(cost.GetProperty("isRepeatable").GetBoolean(), Is.True);
         Assert.That(cost.GetProperty("description").GetString(), Is.EqualTo("Marks a field as costly."));
@@ -87,6 +87,19 @@ public class IntrospectionTests
         Assert.That(status.GetArrayLength(), Is.EqualTo(3));
         Assert.That(Named(status, "ACTIVE").GetProperty("description").GetString(), Is.EqualTo("Ready to use."));
         Assert.That(Named(status, "EXPIRED").GetProperty("isDeprecated").GetBoolean(), Is.True);
+    }
+
+    [Test]
+    public void Types_are_listed_in_graphql_js_order()
+    {
+        // Order printed by graphql-js 16.15 for buildSchema(Kitchen).getTypeMap().
+        var names = Introspect(Kitchen()).GetProperty("types").EnumerateArray().Select(t => t.GetProperty("name").GetString());
+        Assert.That(names, Is.EqualTo(new[]
+        {
+            "DateTime", "Long", "Node", "ID", "Entity", "Voucher", "String", "Int", "Plan", "Boolean", "Float", "SearchResult",
+            "VoucherStatus", "VoucherFilter", "PlanKey", "Root", "Changes", "__Schema", "__Type", "__TypeKind", "__Field",
+            "__InputValue", "__EnumValue", "__Directive", "__DirectiveLocation",
+        }));
     }
 
     [Test]

@@ -75,7 +75,7 @@ public sealed class DocumentValidatorTests
     }
 
     [Test]
-    public void Refuses_operations_the_schema_has_no_root_type_for()
+    public void The_optional_operation_type_rule_refuses_operations_the_schema_has_no_root_type_for()
     {
         // graphql-js 17's KnownOperationTypesRule (spec September 2025, Operation Type Existence).
         const string query = """
@@ -91,6 +91,70 @@ public sealed class DocumentValidatorTests
         {
             "The mutation operation is not supported by the schema. @ 2:1",
             "The subscription operation is not supported by the schema. @ 3:1",
+        }));
+        // The default rules leave it to execution, as graphql-js 16 does (its validate() output, recorded).
+        Assert.That(DocumentValidator.Validate(TestSchema, Parser.Parse(query)).Select(e => e.Message), Is.EqualTo(new[]
+        {
+            "This anonymous operation must be the only defined operation.",
+            "This anonymous operation must be the only defined operation.",
+        }));
+    }
+
+    [Test]
+    public void The_optional_no_introspection_rule_refuses_introspection_fields_but_not_typename()
+    {
+        const string query = """
+            {
+              __typename
+              dog { name __typename }
+              __schema { queryType { name } }
+              t: __type(name: "Dog") { name }
+              ...F
+            }
+            fragment F on QueryRoot { __schema { types { name } } }
+            """;
+
+        IReadOnlyList<GraphQLError> errors = DocumentValidator.Validate(
+            TestSchema, Parser.Parse(query), [c => new Hotspot.GraphQL.Validation.Rules.NoSchemaIntrospectionCustomRule(c)]);
+
+        Assert.That(errors.Select(Describe), Is.EqualTo(new[]
+        {
+            "GraphQL introspection has been disabled, but the requested query contained the field \"__schema\". @ 4:3",
+            "GraphQL introspection has been disabled, but the requested query contained the field \"queryType\". @ 4:14",
+            "GraphQL introspection has been disabled, but the requested query contained the field \"__type\". @ 5:3",
+            "GraphQL introspection has been disabled, but the requested query contained the field \"__schema\". @ 8:27",
+            "GraphQL introspection has been disabled, but the requested query contained the field \"types\". @ 8:38",
+        }));
+    }
+
+    [Test]
+    public void Custom_scalars_judge_literals_with_their_own_hooks()
+    {
+        Schema schema = SchemaBuilder.FromSdl("""
+            scalar Long
+            scalar DateTime
+            scalar Picky
+            type Query { f(long: Long, at: DateTime, picky: Picky): String }
+            """,
+            new SchemaBuildOptions
+            {
+                Scalars = new Dictionary<string, ScalarCoercion>
+                {
+                    ["Picky"] = ScalarCoercion.Create(parseLiteral: (_, _) => throw new InvalidOperationException("too picky")),
+                },
+            });
+        const string query = """
+            { a: f(long: 9007199254740993, at: "2026-11-23T14:00:00+03:00")
+              b: f(long: "x", at: "yesterday") c: f(picky: 1) }
+            """;
+
+        IReadOnlyList<GraphQLError> errors = DocumentValidator.Validate(schema, Parser.Parse(query));
+
+        Assert.That(errors.Select(Describe), Is.EqualTo(new[]
+        {
+            "Long cannot represent non-integer value: \"x\" @ 2:14",
+            "DateTime cannot represent an invalid date-time string: \"yesterday\" @ 2:23",
+            "Expected value of type \"Picky\", found 1; too picky @ 2:48",
         }));
     }
 
