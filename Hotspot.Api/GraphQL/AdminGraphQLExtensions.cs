@@ -25,7 +25,6 @@ public static class AdminGraphQLExtensions
         builder.Services.AddSingleton<UserAccounts>();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddHostedService<BootstrapAdmin>();
-        builder.Services.AddSingleton<CallbackUrls>();
         builder.Services.AddSingleton<PaymentAdministration>();
         // The purchase flow may have registered the providers already.
         if (!builder.Services.Any(d => d.ServiceType == typeof(DarajaPaymentGateway)))

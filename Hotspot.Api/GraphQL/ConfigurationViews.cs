@@ -1,6 +1,7 @@
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments;
 using Hotspot.Domain.Secrets;
+using Hotspot.Api.Payments;
 
 namespace Hotspot.Api.GraphQL;
 
@@ -19,8 +20,9 @@ public sealed record MpesaConfigurationView(
             SecretMask.Mask(c.ConsumerKey) ?? SecretMask.Bullets, SecretMask.Mask(c.ConsumerSecret) ?? SecretMask.Bullets,
             SecretMask.Mask(c.Passkey) ?? SecretMask.Bullets, c.InitiatorName, SecretMask.Mask(c.InitiatorPassword),
             c.CredentialsVerified, c.LastTestedAt, c.LastTestError,
-            urls.DarajaStk(organization), urls.DarajaC2BValidation(organization), urls.DarajaC2BConfirmation(organization),
-            urls.DarajaB2CResult(organization), urls.DarajaB2CTimeout(organization));
+            urls.DarajaStk(organization).AbsoluteUri, urls.DarajaC2BValidation(organization).AbsoluteUri,
+            urls.DarajaC2BConfirmation(organization).AbsoluteUri, urls.DarajaB2CResult(organization).AbsoluteUri,
+            urls.DarajaB2CTimeout(organization).AbsoluteUri);
     }
 }
 
@@ -30,6 +32,9 @@ public sealed record KopoKopoConfigurationView(
     string BusinessName, string TillNumber, bool CredentialsVerified, DateTime? LastTestedAt, string? LastTestError,
     IReadOnlyList<KopoKopoCallbackUrl> CallbackUrls, IReadOnlyList<WebhookSubscription> WebhookSubscriptions)
 {
+    /// <summary>The callback types of <c>POST /api/payments/kopokopo/callback/{organizationId}/{callbackType}</c>.</summary>
+    public static readonly string[] KopoKopoCallbackTypes = ["buygoods", "b2b", "settlement", "customer", "incoming-payment"];
+
     public static KopoKopoConfigurationView? Of(Organization organization, CallbackUrls urls)
     {
         if (organization.KopoKopoConfiguration is not { } c) return null;
@@ -38,7 +43,7 @@ public sealed record KopoKopoConfigurationView(
             SecretMask.Mask(c.ClientId) ?? SecretMask.Bullets, SecretMask.Mask(c.ClientSecret) ?? SecretMask.Bullets,
             SecretMask.Mask(c.ApiKey) ?? SecretMask.Bullets, c.BusinessName, c.TillNumber,
             c.CredentialsVerified, c.LastTestedAt, c.LastTestError,
-            Hotspot.Api.GraphQL.CallbackUrls.KopoKopoCallbackTypes.Select(t => new KopoKopoCallbackUrl(t, urls.KopoKopo(organization, t))).ToList(),
+            KopoKopoCallbackTypes.Select(t => new KopoKopoCallbackUrl(t, urls.KopoKopo(organization, t).AbsoluteUri)).ToList(),
             c.WebhookSubscriptions);
     }
 }

@@ -1,3 +1,4 @@
+using Hotspot.Api.Payments;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Purchases;
 using Hotspot.GraphQL.Binding;

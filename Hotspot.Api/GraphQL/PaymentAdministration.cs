@@ -1,3 +1,4 @@
+using Hotspot.Api.Payments;
 using Hotspot.Domain;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments.Gateways;
@@ -70,7 +71,7 @@ public sealed class PaymentAdministration(
         {
             var kopoKopo = organization.KopoKopoConfiguration!;
             var credentials = KopoKopoCredentialsOf(organization);
-            var registration = new WebhookRegistration(new Uri(urls.KopoKopo(organization, "buygoods")));
+            var registration = new WebhookRegistration(urls.KopoKopo(organization, "buygoods"));
             var registered = await services.GetRequiredService<KopoKopoPaymentGateway>()
                 .RegisterWebhooksAsync(credentials, registration, cancellationToken);
             var error = registered.IsSuccess ? null : Describe(registered.Error!);
@@ -108,7 +109,7 @@ public sealed class PaymentAdministration(
         if (!configuration.CanRefund)
             throw new DomainException(DomainErrorCodes.PaymentMethodNotConfigured, "M-Pesa refunds need initiatorName and initiatorPassword.");
         var request = new PayoutRequest(purchase.PhoneNumber, amount, Truncate(reason ?? "Refund", 100),
-            "refund-" + purchase.Id.ToString("N"), new Uri(urls.DarajaB2CResult(organization)));
+            "refund-" + purchase.Id.ToString("N"), urls.DarajaB2CResult(organization));
         var result = await services.GetRequiredService<DarajaPaymentGateway>().SendMoneyAsync(DarajaCredentialsOf(organization), request, cancellationToken);
         return result.IsSuccess
             ? new Payout(true, result.Value.ProviderRequestId, "Daraja accepted the refund; its result arrives by callback.")
@@ -129,7 +130,7 @@ public sealed class PaymentAdministration(
         var credentials = KopoKopoCredentialsOf(organization);
         var reference = Guid.NewGuid();
         var request = new PayoutRequest(phone.Value, amountKes, reason.Trim(), reference.ToString("N"),
-            new Uri(urls.KopoKopo(organization, "b2b")));
+            urls.KopoKopo(organization, "b2b"));
         var result = await services.GetRequiredService<KopoKopoPaymentGateway>().SendMoneyAsync(credentials, request, cancellationToken);
         if (!result.IsSuccess) return new Payout(false, null, "Kopo Kopo refused the payment: " + Describe(result.Error!));
         var record = KopoKopoTransaction.Receive(organizationId, KopoKopoTransactionType.SendMoney, "{}", time.GetUtcNow().UtcDateTime,

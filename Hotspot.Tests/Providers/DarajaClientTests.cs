@@ -466,6 +466,40 @@ public class DarajaClientTests
         Assert.That((await Send(Body("10"))).Status, Is.EqualTo(200), "amounts as strings are accepted, as by Daraja");
     }
 
+    [Test]
+    public async Task Gateway_starts_reads_and_queries_a_payment_and_sends_a_refund()
+    {
+        var gateway = _host.Services.GetRequiredService<DarajaPaymentGateway>();
+        var credentials = Credentials();
+        var box = "gw-" + Guid.NewGuid().ToString("N");
+        var started = (await gateway.StartPaymentAsync(credentials,
+            new StartPaymentRequest(SandboxScenarios.CancelledPhone, 20, "VOUCHER9", "1 hour", _host.InboxUrl(box)), CancellationToken.None)).Value;
+        Assert.That(started.Reference.ProviderRequestId, Does.StartWith("ws_CO_"));
+        Assert.That(started.Reference.SecondaryId, Is.Not.Empty);
+
+        var callback = (await _host.Inbox.WaitForAsync(box))[0];
+        var notification = gateway.VerifyCallback(credentials, new PaymentCallback(callback.Body, callback.Headers)).Value;
+        Assert.That(notification.ProviderRequestId, Is.EqualTo(started.Reference.ProviderRequestId));
+        Assert.That((notification.Status.State, notification.Status.FailureReason, notification.Status.ResultCode),
+            Is.EqualTo((PaymentState.Failed, PaymentFailureReason.CancelledByUser, "1032")));
+
+        var status = (await gateway.QueryPaymentAsync(credentials, started.Reference, CancellationToken.None)).Value;
+        Assert.That((status.State, status.FailureReason), Is.EqualTo((PaymentState.Failed, PaymentFailureReason.CancelledByUser)));
+
+        var refundBox = "refund-" + Guid.NewGuid().ToString("N");
+        var refund = await gateway.SendMoneyAsync(credentials,
+            new PayoutRequest(SandboxScenarios.SuccessPhone, 20, "Refund", Guid.NewGuid().ToString("N"), _host.InboxUrl(refundBox)), CancellationToken.None);
+        Assert.That(refund.Value.ProviderRequestId, Does.StartWith("AG_"));
+        Assert.That(DarajaResultParser.Parse((await _host.Inbox.WaitForAsync(refundBox))[0].Body).Value.ConversationId, Is.EqualTo(refund.Value.ProviderRequestId));
+
+        var wrongKind = await gateway.StartPaymentAsync(
+            new Hotspot.Providers.KopoKopo.KopoKopoCredentials { ClientId = "c", ClientSecret = "s", ApiKey = "k", TillNumber = "K1" },
+            new StartPaymentRequest(SandboxScenarios.SuccessPhone, 20, "V", "W", _host.InboxUrl(box)), CancellationToken.None);
+        Assert.That(wrongKind.Error?.Code, Is.EqualTo("wrong_credentials"));
+        Assert.That(gateway.VerifyCallback(credentials, new PaymentCallback("not json"u8.ToArray(), new Dictionary<string, string>())).Error?.Kind,
+            Is.EqualTo(GatewayErrorKind.InvalidCallback));
+    }
+
     private async Task<StkQueryOutcome> PollUntilDecidedAsync(DarajaCredentials credentials, string checkoutRequestId)
     {
         for (var i = 0; i < 200; i++)

@@ -37,6 +37,8 @@ internal sealed class AdminApi : IAsyncDisposable
             ["Providers:Daraja:SandboxBaseUrl"] = "http://127.0.0.1:9",
             ["Providers:KopoKopo:SandboxBaseUrl"] = "http://127.0.0.1:9",
             ["Providers:Retry:MaxRetryAttempts"] = "0",
+            ["Sandbox:Enabled"] = "false",
+            ["Payments:CallbackBaseUrl"] = "https://hotspot.test",
         };
         TestDatabase? database = null;
         if (provider == DatabaseProvider.PostgreSql)
