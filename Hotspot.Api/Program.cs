@@ -11,6 +11,7 @@ builder.AddBillingRest();
 
 var app = builder.Build();
 app.UseHotspotApi();
+Hotspot.Api.GraphQL.AdminGraphQLExtensions.MapAdminGraphQL(app);
 
 await app.RunAsync();
 return 0;

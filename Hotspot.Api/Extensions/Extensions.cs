@@ -21,6 +21,7 @@ public static class Extensions
 
         builder.Services.AddHotspotStorage(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        Hotspot.Api.GraphQL.AdminGraphQLExtensions.AddAdminGraphQL(builder);
         return builder;
     }
 

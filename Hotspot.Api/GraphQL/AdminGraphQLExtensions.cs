@@ -1,0 +1,44 @@
+using Hotspot.Api.Apis;
+using Hotspot.Api.Auth;
+using Hotspot.GraphQL.Http;
+using Hotspot.Providers.Daraja;
+using Hotspot.Providers.Extensions;
+
+namespace Hotspot.Api.GraphQL;
+
+/// <summary>Registers and maps the admin GraphQL API (<c>/graphql</c>), sign-in and the admin-only REST routes.</summary>
+public static class AdminGraphQLExtensions
+{
+    public static WebApplicationBuilder AddAdminGraphQL(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddOptions<AuthOptions>()
+            .Bind(configuration.GetSection("Auth"))
+            .Configure(o =>
+            {
+                o.TokenKey = FirstNonEmpty(configuration["HOTSPOT_AUTH_TOKEN_KEY"], o.TokenKey);
+                o.BootstrapAdminEmail = FirstNonEmpty(configuration["HOTSPOT_BOOTSTRAP_ADMIN_EMAIL"], o.BootstrapAdminEmail);
+                o.BootstrapAdminPassword = FirstNonEmpty(configuration["HOTSPOT_BOOTSTRAP_ADMIN_PASSWORD"], o.BootstrapAdminPassword);
+            });
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<BearerTokens>();
+        builder.Services.AddSingleton<UserAccounts>();
+        builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddHostedService<BootstrapAdmin>();
+        builder.Services.AddSingleton<PaymentAdministration>();
+        // The purchase flow may have registered the providers already.
+        if (!builder.Services.Any(d => d.ServiceType == typeof(DarajaPaymentGateway)))
+            builder.Services.AddPaymentProviders(configuration);
+        return builder;
+    }
+
+    public static WebApplication MapAdminGraphQL(this WebApplication app)
+    {
+        var schema = AdminSchema.Load(AdminSchema.DefaultPath);
+        app.MapGraphQL("/graphql", schema);
+        app.MapKopoKopoAdminApi();
+        return app;
+    }
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+}

@@ -1,0 +1,95 @@
+using Hotspot.Api.Payments;
+using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Purchases;
+using Hotspot.GraphQL.Binding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotspot.Api.GraphQL;
+
+/// <summary>
+/// The fields of <c>Organization</c> and its configuration types. Every list re-checks that the signed-in user may
+/// read the organization, whatever path led here.
+/// </summary>
+public static class OrganizationFields
+{
+    public const int MaxRevenueDays = 366;
+
+    public static ExecutableSchemaBuilder BindOrganization(this ExecutableSchemaBuilder schema) => schema
+        .PropertyBacked("Organization", "id", "name", "paymentMethod", "createdAt", "updatedAt")
+        .Resolve<Organization>("Organization", "mpesaState", (o, _) => o.StateOf(PaymentMethodType.Mpesa))
+        .Resolve<Organization>("Organization", "kopokopoState", (o, _) => o.StateOf(PaymentMethodType.KopoKopo))
+        .Resolve<Organization>("Organization", "mpesaConfig", (o, ctx) => MpesaConfigurationView.Of(o, ctx.Service<CallbackUrls>()))
+        .Resolve<Organization>("Organization", "kopokopoConfig", (o, ctx) => KopoKopoConfigurationView.Of(o, ctx.Service<CallbackUrls>()))
+        .ResolveAsync<Organization, object>("Organization", "users", async (o, ctx) =>
+        {
+            await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
+            return await DataLoaders.UsersByOrganization(ctx).LoadAsync(o.Id) ?? [];
+        })
+        .ResolveAsync<Organization, object>("Organization", "plans", async (o, ctx) =>
+        {
+            await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
+            await using var db = await Resolve.DatabaseAsync(ctx);
+            var query = EntityFilters.Plans.Where(db.Plans.AsNoTracking().Where(p => p.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
+            query = EntityFilters.Plans.Order(query, ctx.ArgumentOrDefault<object?>("order", null), p => p.CreatedAt, true, p => p.Id);
+            return await ConnectionPager.PageAsync(query, ctx);
+        })
+        .ResolveAsync<Organization, object>("Organization", "vouchers", async (o, ctx) =>
+        {
+            await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
+            await using var db = await Resolve.DatabaseAsync(ctx);
+            var query = EntityFilters.Vouchers.Where(db.Vouchers.AsNoTracking().Where(v => v.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
+            query = EntityFilters.Vouchers.Order(query, ctx.ArgumentOrDefault<object?>("order", null), v => v.CreatedAt, true, v => v.Id);
+            return await ConnectionPager.PageAsync(query, ctx);
+        })
+        .ResolveAsync<Organization, object>("Organization", "purchases", async (o, ctx) =>
+        {
+            await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
+            await using var db = await Resolve.DatabaseAsync(ctx);
+            var query = EntityFilters.Purchases.Where(db.Purchases.AsNoTracking().Where(p => p.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
+            query = EntityFilters.Purchases.Order(query, ctx.ArgumentOrDefault<object?>("order", null), p => p.CreatedAt, true, p => p.Id);
+            return await ConnectionPager.PageAsync(query, ctx);
+        })
+        .ResolveAsync<Organization, object>("Organization", "mpesaTransactions", async (o, ctx) =>
+        {
+            await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
+            await using var db = await Resolve.DatabaseAsync(ctx);
+            var query = EntityFilters.MpesaTransactions.Where(db.MpesaTransactions.AsNoTracking().Where(t => t.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
+            query = EntityFilters.MpesaTransactions.Order(query, ctx.ArgumentOrDefault<object?>("order", null), t => t.ReceivedAt, true, t => t.Id);
+            return await ConnectionPager.PageAsync(query, ctx);
+        })
+        .ResolveAsync<Organization, object>("Organization", "kopokopoTransactions", async (o, ctx) =>
+        {
+            await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
+            await using var db = await Resolve.DatabaseAsync(ctx);
+            var query = EntityFilters.KopoKopoTransactions.Where(db.KopoKopoTransactions.AsNoTracking().Where(t => t.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
+            query = EntityFilters.KopoKopoTransactions.Order(query, ctx.ArgumentOrDefault<object?>("order", null), t => t.ReceivedAt, true, t => t.Id);
+            return await ConnectionPager.PageAsync(query, ctx);
+        })
+        .ResolveAsync<Organization, object>("Organization", "revenueByDay", async (o, ctx) =>
+        {
+            await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
+            var now = ctx.Service<TimeProvider>().GetUtcNow().UtcDateTime;
+            var to = ctx.ArgumentOrDefault<DateTimeOffset?>("to", null)?.UtcDateTime ?? now.Date.AddDays(1);
+            var from = ctx.ArgumentOrDefault<DateTimeOffset?>("from", null)?.UtcDateTime ?? to.AddDays(-30);
+            if (from >= to || (to - from).TotalDays > MaxRevenueDays)
+                throw GraphQLErrors.Validation($"from must be before to, at most {MaxRevenueDays} days apart.");
+            await using var db = await Resolve.DatabaseAsync(ctx);
+            // Only the paid purchases of the range are read, two columns each.
+            var paid = await db.Purchases.AsNoTracking()
+                .Where(p => p.OrganizationId == o.Id && p.Status == PurchaseStatus.Paid && p.PaidAt >= from && p.PaidAt < to)
+                .Select(p => new { p.PaidAt, p.AmountKes })
+                .ToListAsync(ctx.CancellationToken);
+            return paid.GroupBy(p => p.PaidAt!.Value.Date)
+                .OrderBy(g => g.Key)
+                .Select(g => new DailyRevenue(DateTime.SpecifyKind(g.Key, DateTimeKind.Utc), g.Sum(p => p.AmountKes), g.Count()))
+                .ToList();
+        })
+        .PropertyBacked<MpesaConfigurationView>("MpesaConfiguration")
+        .PropertyBacked<KopoKopoConfigurationView>("KopoKopoConfiguration")
+        .PropertyBacked<KopoKopoCallbackUrl>("KopoKopoCallbackUrl")
+        .PropertyBacked<WebhookSubscription>("WebhookSubscription")
+        .PropertyBacked<DailyRevenue>("DailyRevenue");
+}
+
+/// <summary>Paid purchases of one UTC day.</summary>
+public sealed record DailyRevenue(DateTime Day, long AmountKes, int PurchaseCount);

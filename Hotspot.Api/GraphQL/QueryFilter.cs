@@ -1,0 +1,188 @@
+using System.Collections;
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace Hotspot.Api.GraphQL;
+
+/// <summary>
+/// Turns a HotChocolate-style <c>where</c> input (<c>and</c>, <c>or</c>, per field operator inputs) and an
+/// <c>order</c> list into LINQ expressions that EF translates to SQL: nothing is filtered in memory.
+/// </summary>
+public sealed class QueryFilter<T>(IReadOnlyDictionary<string, FilterField> fields)
+{
+    private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+    private static readonly MethodInfo StringStartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+    private static readonly MethodInfo StringEndsWith = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string)])!;
+    private const int MaxListLength = 1000;
+
+    public IQueryable<T> Where(IQueryable<T> query, object? where)
+    {
+        if (where is not IReadOnlyDictionary<string, object?> input) return query;
+        var parameter = Expression.Parameter(typeof(T), "e");
+        var body = Object(input, parameter, 0);
+        return body is null ? query : query.Where(Expression.Lambda<Func<T, bool>>(body, parameter));
+    }
+
+    /// <summary>Orders by each entry of <paramref name="order"/>, then by <paramref name="tieBreaker"/> so pages are stable.</summary>
+    public IQueryable<T> Order<TKey>(IQueryable<T> query, object? order, Expression<Func<T, object>> defaultOrder, bool defaultDescending,
+        Expression<Func<T, TKey>> tieBreaker)
+    {
+        IOrderedQueryable<T>? ordered = null;
+        if (order is object?[] entries)
+        {
+            foreach (var entry in entries.OfType<IReadOnlyDictionary<string, object?>>())
+            {
+                foreach (var (name, direction) in entry)
+                {
+                    if (direction is null) continue;
+                    if (!fields.TryGetValue(name, out var field)) throw GraphQLErrors.Validation($"Cannot order by {name}.");
+                    ordered = Apply(ordered ?? (IQueryable<T>)query, field.Member, ordered is not null, direction as string == "DESC");
+                }
+            }
+        }
+        ordered ??= defaultDescending ? query.OrderByDescending(defaultOrder) : query.OrderBy(defaultOrder);
+        return ordered.ThenBy(tieBreaker);
+    }
+
+    private static IOrderedQueryable<T> Apply(IQueryable<T> query, LambdaExpression member, bool then, bool descending)
+    {
+        var method = (then, descending) switch
+        {
+            (false, false) => nameof(Queryable.OrderBy),
+            (false, true) => nameof(Queryable.OrderByDescending),
+            (true, false) => nameof(Queryable.ThenBy),
+            (true, true) => nameof(Queryable.ThenByDescending),
+        };
+        var call = Expression.Call(typeof(Queryable), method, [typeof(T), member.ReturnType], query.Expression, Expression.Quote(member));
+        return (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(call);
+    }
+
+    private Expression? Object(IReadOnlyDictionary<string, object?> input, ParameterExpression parameter, int depth)
+    {
+        if (depth > 10) throw GraphQLErrors.Validation("where is nested too deeply.");
+        Expression? result = null;
+        foreach (var (name, value) in input)
+        {
+            if (value is null) continue;
+            Expression? condition = name switch
+            {
+                "and" => Combine(Items(value).Select(v => Object(Dict(v), parameter, depth + 1)), Expression.AndAlso),
+                "or" => Combine(Items(value).Select(v => Object(Dict(v), parameter, depth + 1)), Expression.OrElse),
+                _ => fields.TryGetValue(name, out var field)
+                    ? Operators(Rebind(field.Member, parameter), field, Dict(value), depth)
+                    : throw GraphQLErrors.Validation($"Cannot filter by {name}."),
+            };
+            result = And(result, condition);
+        }
+        return result;
+    }
+
+    private static Expression Rebind(LambdaExpression member, ParameterExpression parameter) =>
+        new ParameterReplacer(member.Parameters[0], parameter).Visit(member.Body);
+
+    private Expression? Operators(Expression member, FilterField field, IReadOnlyDictionary<string, object?> ops, int depth)
+    {
+        if (depth > 10) throw GraphQLErrors.Validation("where is nested too deeply.");
+        Expression? result = null;
+        foreach (var (op, raw) in ops)
+        {
+            Expression condition;
+            switch (op)
+            {
+                case "and":
+                    condition = Combine(Items(raw).Select(v => Operators(member, field, Dict(v), depth + 1)), Expression.AndAlso) ?? Expression.Constant(true);
+                    break;
+                case "or":
+                    condition = Combine(Items(raw).Select(v => Operators(member, field, Dict(v), depth + 1)), Expression.OrElse) ?? Expression.Constant(false);
+                    break;
+                case "in" or "nin":
+                    if (raw is null) continue;
+                    var list = Items(raw);
+                    if (list.Count > MaxListLength) throw GraphQLErrors.Validation($"in/nin take at most {MaxListLength} values.");
+                    var typed = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(member.Type))!;
+                    foreach (var item in list) typed.Add(Value(item, member.Type, field));
+                    var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], Expression.Constant(typed), member);
+                    condition = op == "in" ? contains : Expression.Not(contains);
+                    break;
+                default:
+                    if (raw is null && op is not ("eq" or "neq")) continue;
+                    var constant = Expression.Constant(Value(raw, member.Type, field), member.Type);
+                    condition = op switch
+                    {
+                        "eq" => Expression.Equal(member, constant),
+                        "neq" => Expression.NotEqual(member, constant),
+                        "gt" => Expression.GreaterThan(member, constant),
+                        "gte" => Expression.GreaterThanOrEqual(member, constant),
+                        "lt" => Expression.LessThan(member, constant),
+                        "lte" => Expression.LessThanOrEqual(member, constant),
+                        "ngt" => Expression.Not(Expression.GreaterThan(member, constant)),
+                        "ngte" => Expression.Not(Expression.GreaterThanOrEqual(member, constant)),
+                        "nlt" => Expression.Not(Expression.LessThan(member, constant)),
+                        "nlte" => Expression.Not(Expression.LessThanOrEqual(member, constant)),
+                        "contains" => NotNullAnd(member, Expression.Call(member, StringContains, constant)),
+                        "ncontains" => Expression.Not(NotNullAnd(member, Expression.Call(member, StringContains, constant))),
+                        "startsWith" => NotNullAnd(member, Expression.Call(member, StringStartsWith, constant)),
+                        "endsWith" => NotNullAnd(member, Expression.Call(member, StringEndsWith, constant)),
+                        _ => throw GraphQLErrors.Validation($"Unknown filter operator {op}."),
+                    };
+                    break;
+            }
+            result = And(result, condition);
+        }
+        return result;
+    }
+
+    private static Expression NotNullAnd(Expression member, Expression condition) =>
+        Expression.AndAlso(Expression.NotEqual(member, Expression.Constant(null, member.Type)), condition);
+
+    private static object? Value(object? raw, Type target, FilterField field)
+    {
+        if (raw is null) return null;
+        var underlying = Nullable.GetUnderlyingType(target) ?? target;
+        return field.Kind switch
+        {
+            FilterKind.String => raw as string ?? raw.ToString(),
+            FilterKind.Long => Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture),
+            FilterKind.Boolean => (bool)raw,
+            FilterKind.DateTime => raw switch
+            {
+                DateTimeOffset offset => offset.UtcDateTime,
+                DateTime dateTime => dateTime.ToUniversalTime(),
+                _ => throw GraphQLErrors.Validation("Expected a DateTime."),
+            },
+            FilterKind.Id => Guid.TryParse(raw.ToString(), out var id) ? id : throw GraphQLErrors.Validation($"\"{raw}\" is not an id."),
+            FilterKind.Enum => field.EnumValue!(raw.ToString()!),
+            _ => throw new InvalidOperationException(underlying.Name),
+        };
+    }
+
+    private static Expression? Combine(IEnumerable<Expression?> parts, Func<Expression, Expression, BinaryExpression> join)
+    {
+        Expression? result = null;
+        foreach (var part in parts)
+        {
+            if (part is null) continue;
+            result = result is null ? part : join(result, part);
+        }
+        return result;
+    }
+
+    private static Expression? And(Expression? left, Expression? right) =>
+        left is null ? right : right is null ? left : Expression.AndAlso(left, right);
+
+    private static IReadOnlyList<object?> Items(object? value) => value switch
+    {
+        null => [],
+        object?[] array => array,
+        IEnumerable<object?> sequence => sequence.ToList(),
+        _ => [value],
+    };
+
+    private static IReadOnlyDictionary<string, object?> Dict(object? value) =>
+        value as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>();
+
+    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
