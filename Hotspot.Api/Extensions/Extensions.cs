@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hotspot.Api.Health;
 using Hotspot.Api.Logging;
+using Hotspot.Api.Radius;
 using Hotspot.Storage.Extensions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
@@ -21,6 +22,7 @@ public static class Extensions
 
         builder.Services.AddHotspotStorage(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddRadius();
         return builder;
     }
 
@@ -29,6 +31,7 @@ public static class Extensions
     {
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapRadiusApi();
         return app;
     }
 
