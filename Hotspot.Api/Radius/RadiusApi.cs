@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hotspot.Domain.Radius;
+using Hotspot.Domain.Vouchers;
 using Hotspot.Storage.Radius;
 
 namespace Hotspot.Api.Radius;
@@ -65,7 +66,7 @@ public static class RadiusApi
             return BadBody();
         var userName = attributes["User-Name"];
         var password = attributes["User-Password"];
-        if (userName is null || password is null || Hotspot.Domain.Vouchers.VoucherCode.Normalize(password) != Hotspot.Domain.Vouchers.VoucherCode.Normalize(userName))
+        if (userName is null || password is null || VoucherCode.Normalize(password) != VoucherCode.Normalize(userName))
             return Reject(AuthorizeDecision.NotValid);
         var outcome = await authorization.AuthorizeAsync(
             new AccessRequest(userName, attributes["NAS-Identifier"], attributes["NAS-IP-Address"], attributes["Calling-Station-Id"]),
