@@ -2,12 +2,14 @@ using Hotspot.Domain.Auditing;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Plans;
 using Hotspot.Domain.Purchases;
+using Hotspot.Domain.Radius;
 using Hotspot.Domain.Transactions;
 using Hotspot.Domain.Users;
 using Hotspot.Domain.Vouchers;
 using Hotspot.Storage.Configurations;
 using Hotspot.Storage.Leases;
 using Hotspot.Storage.ProviderTokens;
+using Hotspot.Storage.Radius;
 using Hotspot.Storage.Secrets;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +33,8 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options,
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<StoredProviderToken> ProviderTokens => Set<StoredProviderToken>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<Router> Routers => Set<Router>();
+    public DbSet<RadiusSession> RadiusSessions => Set<RadiusSession>();
 
     public DatabaseProvider Provider => Database.IsNpgsql() ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
 
@@ -52,6 +56,8 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options,
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
         modelBuilder.ApplyConfiguration(new StoredProviderTokenConfiguration());
         modelBuilder.ApplyConfiguration(new LeaseConfiguration());
+        modelBuilder.ApplyConfiguration(new RouterConfiguration());
+        modelBuilder.ApplyConfiguration(new RadiusSessionConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hotspot.Api.Health;
 using Hotspot.Api.Logging;
+using Hotspot.Api.Radius;
 using Hotspot.Storage.Extensions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
@@ -22,6 +23,7 @@ public static class Extensions
         builder.Services.AddHotspotStorage(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         Hotspot.Api.GraphQL.AdminGraphQLExtensions.AddAdminGraphQL(builder);
+        builder.AddRadius();
         return builder;
     }
 
@@ -31,6 +33,7 @@ public static class Extensions
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapBillingRest();
+        app.MapRadiusApi();
         return app;
     }
 

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.Json;
+using Hotspot.Domain.Radius;
+using Hotspot.Domain.Vouchers;
+using Hotspot.Storage.Radius;
+
+namespace Hotspot.Api.Radius;
+
+/// <summary>
+/// The routes FreeRADIUS's rlm_rest calls (deploy/freeradius). Status codes follow rlm_rest: 200 with attributes
+/// = ok/updated, 401 = reject (its Reply-Message reaches the router), 204 = ok, anything else = fail.
+/// </summary>
+public static class RadiusApi
+{
+    private const int MaxBodyBytes = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapRadiusApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/radius").AddEndpointFilter<RadiusSecretFilter>().ExcludeFromDescription();
+        group.MapPost("/authorize", AuthorizeAsync);
+        group.MapPost("/authenticate", AuthenticateAsync);
+        group.MapPost("/accounting", AccountingAsync);
+        group.MapPost("/post-auth", PostAuthAsync);
+        return app;
+    }
+
+    private static async Task<IResult> AuthorizeAsync(HttpRequest http, RadiusAuthorization authorization, RadiusPolicy policy,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var attributes = await ReadAsync(http, cancellationToken);
+        if (attributes is null)
+            return BadBody();
+        var logger = loggers.CreateLogger("Hotspot.Api.Radius.Authorize");
+        var userName = attributes["User-Name"];
+        var outcome = await authorization.AuthorizeAsync(
+            new AccessRequest(userName, attributes["NAS-Identifier"], attributes["NAS-IP-Address"], attributes["Calling-Station-Id"]),
+            cancellationToken);
+
+        if (outcome.UnknownRouter)
+        {
+            logger.LogWarning("Access-Request from an unregistered router (NAS-Identifier {NasIdentifier}, NAS-IP-Address {NasIp})",
+                attributes["NAS-Identifier"], attributes["NAS-IP-Address"]);
+            return Reject(outcome.Decision.RejectMessage!);
+        }
+        var decision = outcome.Decision;
+        if (!decision.Accepted)
+        {
+            logger.LogInformation("Access rejected at router {RouterId} of organization {OrganizationId}: {Reason}",
+                outcome.Router!.Id, outcome.Router.OrganizationId, decision.RejectMessage);
+            return Reject(decision.RejectMessage!);
+        }
+
+        logger.LogInformation("Access accepted at router {RouterId} of organization {OrganizationId} for {Seconds} s",
+            outcome.Router!.Id, outcome.Router.OrganizationId, decision.SessionTimeoutSeconds);
+        return Results.Json(AcceptReply(userName!, decision, outcome.Router, policy).ToJson());
+    }
+
+    /// <summary>
+    /// FreeRADIUS checks the password itself (pap/chap against control:Cleartext-Password), so this route only
+    /// exists for configurations that set Auth-Type := rest; it repeats the authorize decision.
+    /// </summary>
+    private static async Task<IResult> AuthenticateAsync(HttpRequest http, RadiusAuthorization authorization, CancellationToken cancellationToken)
+    {
+        var attributes = await ReadAsync(http, cancellationToken);
+        if (attributes is null)
+            return BadBody();
+        var userName = attributes["User-Name"];
+        var password = attributes["User-Password"];
+        if (userName is null || password is null || VoucherCode.Normalize(password) != VoucherCode.Normalize(userName))
+            return Reject(AuthorizeDecision.NotValid);
+        var outcome = await authorization.AuthorizeAsync(
+            new AccessRequest(userName, attributes["NAS-Identifier"], attributes["NAS-IP-Address"], attributes["Calling-Station-Id"]),
+            cancellationToken);
+        return outcome.Decision.Accepted ? Results.NoContent() : Reject(outcome.Decision.RejectMessage!);
+    }
+
+    private static async Task<IResult> AccountingAsync(HttpRequest http, RadiusAccounting accounting, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var attributes = await ReadAsync(http, cancellationToken);
+        if (attributes is null)
+            return BadBody();
+        var status = ParseStatus(attributes["Acct-Status-Type"]);
+        if (status is null)
+            return Results.NoContent(); // other status types (e.g. Failed) carry nothing we keep
+
+        var counters = new AccountingCounters(
+            AccountingCounters.Bytes(attributes.Integer("Acct-Input-Octets"), attributes.Integer("Acct-Input-Gigawords")),
+            AccountingCounters.Bytes(attributes.Integer("Acct-Output-Octets"), attributes.Integer("Acct-Output-Gigawords")),
+            attributes.Integer("Acct-Session-Time"));
+        var result = await accounting.RecordAsync(new AccountingRequest(
+            status.Value, attributes["Acct-Session-Id"], attributes["User-Name"], attributes["NAS-Identifier"],
+            attributes["NAS-IP-Address"], attributes["Calling-Station-Id"], attributes["Framed-IP-Address"],
+            counters, attributes["Acct-Terminate-Cause"]), cancellationToken);
+
+        if (result == AccountingResult.UnknownRouter)
+        {
+            loggers.CreateLogger("Hotspot.Api.Radius.Accounting").LogWarning(
+                "Accounting from an unregistered router (NAS-Identifier {NasIdentifier}, NAS-IP-Address {NasIp})",
+                attributes["NAS-Identifier"], attributes["NAS-IP-Address"]);
+            return Results.Problem("Unknown router.", statusCode: StatusCodes.Status403Forbidden);
+        }
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> PostAuthAsync(HttpRequest http, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var attributes = await ReadAsync(http, cancellationToken);
+        if (attributes is null)
+            return BadBody();
+        // The voucher code is a bearer secret: log where and who (MAC), never the code.
+        loggers.CreateLogger("Hotspot.Api.Radius.PostAuth").LogInformation(
+            "Login finished at NAS {NasIdentifier} ({NasIp}) for device {Mac}",
+            attributes["NAS-Identifier"], attributes["NAS-IP-Address"], attributes["Calling-Station-Id"]);
+        return Results.NoContent();
+    }
+
+    private static RlmRestReply AcceptReply(string userName, AuthorizeDecision decision, Router router, RadiusPolicy policy)
+    {
+        // The password is the code as the customer typed it, so CHAP (which hashes the typed text) matches.
+        var reply = new RlmRestReply()
+            .Set("control:Cleartext-Password", userName)
+            .Set("reply:Session-Timeout", Math.Min(decision.SessionTimeoutSeconds, uint.MaxValue))
+            .Set("reply:Idle-Timeout", policy.IdleTimeoutSeconds)
+            .Set("reply:Acct-Interim-Interval", policy.InterimIntervalSeconds)
+            .Set("reply:WISPr-Session-Terminate-Time", decision.ExpiresAt.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture));
+        if (router.AttributeProfile == RouterAttributeProfile.Mikrotik)
+        {
+            if (decision.UploadRateKbps is not null || decision.DownloadRateKbps is not null)
+                // MikroTik's view: rx (client upload) / tx (client download); 0 means unlimited.
+                reply.Set("reply:Mikrotik-Rate-Limit", $"{decision.UploadRateKbps ?? 0}k/{decision.DownloadRateKbps ?? 0}k");
+            if (decision.BytesLeft is { } left)
+                reply.Set("reply:Mikrotik-Total-Limit", left & 0xFFFF_FFFFL)
+                     .Set("reply:Mikrotik-Total-Limit-Gigawords", left >> 32);
+        }
+        return reply;
+    }
+
+    private static IResult Reject(string message) =>
+        Results.Json(new RlmRestReply().Set("reply:Reply-Message", message).ToJson(), statusCode: StatusCodes.Status401Unauthorized);
+
+    private static IResult BadBody() =>
+        Results.Problem("The body must be rlm_rest JSON attributes.", statusCode: StatusCodes.Status400BadRequest);
+
+    private static AccountingStatus? ParseStatus(string? value) => value switch
+    {
+        "Start" or "1" => AccountingStatus.Start,
+        "Stop" or "2" => AccountingStatus.Stop,
+        "Interim-Update" or "Alive" or "3" => AccountingStatus.InterimUpdate,
+        "Accounting-On" or "7" => AccountingStatus.AccountingOn,
+        "Accounting-Off" or "8" => AccountingStatus.AccountingOff,
+        _ => null,
+    };
+
+    private static async Task<RlmRestAttributes?> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
+    {
+        if (http.ContentLength > MaxBodyBytes)
+            return null;
+        try
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[8192];
+            int read;
+            while ((read = await http.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > MaxBodyBytes)
+                    return null;
+            }
+            using var document = JsonDocument.Parse(buffer.ToArray());
+            return RlmRestAttributes.Parse(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Hotspot.Api.Radius;
+
+/// <summary>Lets a request through only with the configured shared secret in <see cref="RadiusOptions.SecretHeader"/>.</summary>
+internal sealed class RadiusSecretFilter(IOptions<RadiusOptions> options) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var secret = options.Value.SharedSecret;
+        if (string.IsNullOrEmpty(secret))
+            return Results.Problem("RADIUS is not configured on this server.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        var presented = context.HttpContext.Request.Headers[RadiusOptions.SecretHeader].ToString();
+        if (!SecretsEqual(presented, secret))
+            return Results.Problem("Missing or wrong RADIUS secret.", statusCode: StatusCodes.Status403Forbidden);
+        return await next(context);
+    }
+
+    // Hashing first makes the comparison constant-time whatever the lengths.
+    internal static bool SecretsEqual(string presented, string expected) =>
+        CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
+            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+}

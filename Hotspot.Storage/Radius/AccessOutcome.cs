@@ -1,0 +1,9 @@
+using Hotspot.Domain.Radius;
+
+namespace Hotspot.Storage.Radius;
+
+/// <summary>The decision for an Access-Request, with the router it came from and the code to check the password against.</summary>
+public sealed record AccessOutcome(Router? Router, AuthorizeDecision Decision, string? VoucherCode)
+{
+    public bool UnknownRouter => Router is null;
+}

@@ -1,0 +1,59 @@
+using Hotspot.Domain.Radius;
+using Hotspot.Domain.Vouchers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotspot.Storage.Radius;
+
+/// <summary>Loads what <see cref="VoucherAuthorizer"/> needs for an Access-Request and applies its decision.</summary>
+public sealed class RadiusAuthorization(IDbContextFactory<HotspotDbContext> contexts, TimeProvider clock, RadiusPolicy policy)
+{
+    public async Task<AccessOutcome> AuthorizeAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var router = await RouterRegistry.FindAsync(db, request.NasIdentifier, request.NasIpAddress, cancellationToken);
+        if (router is null)
+            return new AccessOutcome(null, AuthorizeDecision.Reject(AuthorizeDecision.NotValid), null);
+        router.MarkSeen(now);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var code = VoucherCode.Normalize(request.UserName);
+        var voucher = code.Length == 0 ? null : await db.Vouchers.FirstOrDefaultAsync(v => v.Code == code, cancellationToken);
+        if (voucher is null || voucher.OrganizationId != router.OrganizationId)
+            return new AccessOutcome(router, AuthorizeDecision.Reject(AuthorizeDecision.NotValid), null);
+
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == voucher.PlanId && p.OrganizationId == voucher.OrganizationId, cancellationToken);
+        await RadiusAccounting.CloseStaleAsync(db, voucher.Id, now - policy.StaleAfter, now, cancellationToken);
+        var mac = VoucherAuthorizer.NormalizeMac(request.CallingStationId);
+        var (bytesUsed, openMacs) = await LoadUsageAsync(db, voucher.Id, cancellationToken);
+
+        var decision = VoucherAuthorizer.Decide(voucher, plan, router, bytesUsed, openMacs, mac, now);
+        if (decision.Accepted && decision.ActivatesVoucher)
+        {
+            // Conditional, so a retransmitted or concurrent first login starts the time once.
+            var expiresAt = now + voucher.Duration;
+            await db.Vouchers
+                .Where(v => v.Id == voucher.Id && v.Status == VoucherStatus.Unused)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(v => v.Status, VoucherStatus.Active)
+                    .SetProperty(v => v.ActivatedAt, now)
+                    .SetProperty(v => v.ExpiresAt, expiresAt), cancellationToken);
+            await db.Entry(voucher).ReloadAsync(cancellationToken);
+            decision = VoucherAuthorizer.Decide(voucher, plan, router, bytesUsed, openMacs, mac, now);
+        }
+        return new AccessOutcome(router, decision, decision.Accepted ? voucher.Code : null);
+    }
+
+    private static async Task<(long BytesUsed, IReadOnlyCollection<string> OpenMacs)> LoadUsageAsync(
+        HotspotDbContext db, Guid voucherId, CancellationToken cancellationToken)
+    {
+        var sessions = await db.RadiusSessions.AsNoTracking()
+            .Where(s => s.VoucherId == voucherId)
+            .Select(s => new { s.InputBytes, s.OutputBytes, s.StoppedAt, s.MacAddress, s.AcctSessionId })
+            .ToListAsync(cancellationToken);
+        var bytes = sessions.Sum(s => s.InputBytes + s.OutputBytes);
+        // A session without a MAC counts as its own device.
+        var open = sessions.Where(s => s.StoppedAt == null).Select(s => s.MacAddress ?? "session:" + s.AcctSessionId).ToList();
+        return (bytes, open);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Sockets;
+using Hotspot.Domain.Radius;
+using Hotspot.Storage.Radius;
+using Hotspot.Tests.Api;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotspot.Tests.Radius;
+
+/// <summary>
+/// End to end: radclient (standing in for a MikroTik) → real FreeRADIUS with deploy/freeradius → rlm_rest →
+/// the API on a real Kestrel port → SQLite.
+/// </summary>
+[NonParallelizable]
+public class FreeRadiusTests
+{
+    private const string ApiSecret = "test-radius-api-secret-0003";
+    private TestApi? _api;
+    private FreeRadiusServer? _radius;
+    private RadiusTestWorld _world = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        FreeRadiusServer.RequireInstalled();
+        var port = FreeTcpPort();
+        _api = new TestApi(new Dictionary<string, string?> { ["Radius:SharedSecret"] = ApiSecret });
+        _api.UseKestrel(port);
+        _api.StartServer();
+        _world = await RadiusTestWorld.CreateAsync(_api.Services);
+        _radius = await FreeRadiusServer.StartAsync($"http://127.0.0.1:{port}", ApiSecret);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_radius is not null)
+            await _radius.DisposeAsync();
+        if (_api is not null)
+            await _api.DisposeAsync();
+    }
+
+    private Task<RadiusReply> LoginAsync(string user, string password, bool chap = false, Router? router = null, string mac = "AA:BB:CC:DD:EE:01") =>
+        _radius!.SendAsync("auth",
+            ("User-Name", user), (chap ? "CHAP-Password" : "User-Password", password),
+            ("NAS-Identifier", (router ?? _world.RouterA).NasIdentifier!), ("Calling-Station-Id", mac));
+
+    private Task<RadiusReply> AccountAsync(string status, string code, string sessionId, long input = 0, long output = 0, string mac = "AA:BB:CC:DD:EE:01") =>
+        _radius!.SendAsync("acct",
+            ("Acct-Status-Type", status), ("User-Name", code), ("Acct-Session-Id", sessionId),
+            ("NAS-Identifier", _world.RouterA.NasIdentifier!), ("Calling-Station-Id", mac),
+            ("Acct-Input-Octets", input.ToString()), ("Acct-Output-Octets", output.ToString()), ("Acct-Session-Time", "60"));
+
+    private string Explain(RadiusReply reply) => reply.Output + "\n--- freeradius ---\n" + FreeRadiusServer.Tail(_radius!.Log, 40);
+
+    [Test]
+    public async Task Active_voucher_is_accepted_over_chap_and_pap_with_the_router_limits()
+    {
+        var voucher = await _world.VoucherAsync(_world.PlanA);
+        var typed = voucher.Code.ToLowerInvariant();
+
+        var chap = await LoginAsync(typed, typed, chap: true);
+        var pap = await LoginAsync(voucher.Code, voucher.Code);
+
+        Assert.That(chap.PacketType, Is.EqualTo("Access-Accept"), Explain(chap));
+        Assert.That(pap.PacketType, Is.EqualTo("Access-Accept"), Explain(pap));
+        Assert.Multiple(() =>
+        {
+            Assert.That(long.Parse(chap["Session-Timeout"]!), Is.InRange(49 * 60, 50 * 60), Explain(chap));
+            Assert.That(chap["Idle-Timeout"], Is.EqualTo("600"));
+            Assert.That(chap["Acct-Interim-Interval"], Is.EqualTo("300"));
+            Assert.That(chap["Mikrotik-Rate-Limit"], Is.EqualTo("2048k/5120k"));
+            Assert.That(chap["Mikrotik-Total-Limit"], Is.EqualTo("10000000"));
+            Assert.That(chap["Mikrotik-Total-Limit-Gigawords"], Is.EqualTo("0"));
+            Assert.That(chap["WISPr-Session-Terminate-Time"], Is.EqualTo(voucher.ExpiresAt!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'")));
+            Assert.That(chap.Attributes.ContainsKey("Cleartext-Password"), Is.False, "the password stays in the control list");
+        });
+    }
+
+    [Test]
+    public async Task Wrong_expired_revoked_and_foreign_vouchers_are_rejected_with_a_message()
+    {
+        var active = await _world.VoucherAsync(_world.PlanA);
+        var expired = await _world.VoucherAsync(_world.PlanA, RadiusTestWorld.State.Expired);
+        var revoked = await _world.VoucherAsync(_world.PlanA, RadiusTestWorld.State.Revoked);
+        var foreign = await _world.VoucherAsync(_world.PlanB);
+
+        var cases = new (string User, string Password, string Message)[]
+        {
+            ("NOSUCHCODE", "NOSUCHCODE", AuthorizeDecision.NotValid),
+            (active.Code, "WRONGPASS", ""), // known code, wrong password: rejected by FreeRADIUS's pap
+            (expired.Code, expired.Code, AuthorizeDecision.Expired),
+            (revoked.Code, revoked.Code, AuthorizeDecision.Revoked),
+            (foreign.Code, foreign.Code, AuthorizeDecision.NotValid),
+        };
+        foreach (var (user, password, message) in cases)
+        {
+            var reply = await LoginAsync(user, password);
+            Assert.That(reply.PacketType, Is.EqualTo("Access-Reject"), Explain(reply));
+            if (message.Length > 0)
+                Assert.That(reply["Reply-Message"], Is.EqualTo(message), Explain(reply));
+        }
+    }
+
+    [Test]
+    public async Task Accounting_moves_usage_and_a_used_up_voucher_is_rejected_at_the_next_login()
+    {
+        var voucher = await _world.VoucherAsync(_world.TinyCapPlanA, RadiusTestWorld.State.Unused);
+        var usage = _api!.Services.GetRequiredService<VoucherUsageQuery>();
+
+        var first = await LoginAsync(voucher.Code, voucher.Code);
+        Assert.That(first.PacketType, Is.EqualTo("Access-Accept"), Explain(first));
+        Assert.That(first["Mikrotik-Total-Limit"], Is.EqualTo("1000"));
+
+        var start = await AccountAsync("Start", voucher.Code, "81a00001");
+        Assert.That(start.PacketType, Is.EqualTo("Accounting-Response"), Explain(start));
+        await AccountAsync("Interim-Update", voucher.Code, "81a00001", 200, 300);
+        Assert.That((await usage.ForVoucherAsync(voucher.OrganizationId, voucher.Id, CancellationToken.None)).BytesUsed, Is.EqualTo(500));
+
+        var second = await LoginAsync(voucher.Code, voucher.Code);
+        Assert.That(second["Mikrotik-Total-Limit"], Is.EqualTo("500"), Explain(second));
+
+        var stop = await AccountAsync("Stop", voucher.Code, "81a00001", 400, 600);
+        Assert.That(stop.PacketType, Is.EqualTo("Accounting-Response"), Explain(stop));
+        var used = await usage.ForVoucherAsync(voucher.OrganizationId, voucher.Id, CancellationToken.None);
+        Assert.That(used, Is.EqualTo(new VoucherUsage(voucher.Id, 1000, 1, 1, 0)));
+
+        var third = await LoginAsync(voucher.Code, voucher.Code);
+        Assert.That(third.PacketType, Is.EqualTo("Access-Reject"), Explain(third));
+        Assert.That(third["Reply-Message"], Is.EqualTo(AuthorizeDecision.DataUsedUp));
+    }
+
+    [Test]
+    public async Task Second_device_is_rejected_at_the_device_limit()
+    {
+        var voucher = await _world.VoucherAsync(_world.PlanA);
+        Assert.That((await LoginAsync(voucher.Code, voucher.Code)).PacketType, Is.EqualTo("Access-Accept"));
+        Assert.That((await AccountAsync("Start", voucher.Code, "81b00001")).PacketType, Is.EqualTo("Accounting-Response"));
+
+        var other = await LoginAsync(voucher.Code, voucher.Code, mac: "AA:BB:CC:DD:EE:77");
+
+        Assert.That(other.PacketType, Is.EqualTo("Access-Reject"), Explain(other));
+        Assert.That(other["Reply-Message"], Is.EqualTo(AuthorizeDecision.DeviceLimitReached));
+    }
+
+    [Test]
+    public async Task Unregistered_router_gets_a_reject()
+    {
+        var voucher = await _world.VoucherAsync(_world.PlanA);
+        var login = await _radius!.SendAsync("auth", ("User-Name", voucher.Code), ("User-Password", voucher.Code), ("NAS-Identifier", "stranger"));
+        Assert.That(login.PacketType, Is.EqualTo("Access-Reject"), Explain(login));
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
