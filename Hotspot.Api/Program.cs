@@ -7,6 +7,7 @@ if (HealthProbe.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHotspotApi();
+builder.AddBillingRest();
 
 var app = builder.Build();
 app.UseHotspotApi();

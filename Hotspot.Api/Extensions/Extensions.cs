@@ -29,6 +29,7 @@ public static class Extensions
     {
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapBillingRest();
         return app;
     }
 

@@ -1,0 +1,51 @@
+using Hotspot.Api.Payments;
+
+namespace Hotspot.Api.Apis;
+
+/// <summary>
+/// Daraja's callback routes. Each URL carries the organization's secret token; none contains <c>mpesa</c>,
+/// <c>safaricom</c> or <c>query</c>, which Daraja refuses in callback URLs.
+/// </summary>
+public static class DarajaCallbackApi
+{
+    // Daraja reads these exact, PascalCase shapes (C2B validation wants the code as a string).
+    private const string AcceptedBody = """{"ResultCode":0,"ResultDesc":"Accepted"}""";
+    private const string ValidationAcceptedBody = """{"ResultCode":"0","ResultDesc":"Accepted"}""";
+
+    public static RouteGroupBuilder MapDarajaCallbackApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/payments/daraja").WithTags("Daraja callbacks").RequireRateLimiting(BillingRateLimits.Callbacks);
+        group.MapPost("/callback/{organizationId:guid}/{callbackToken}", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks) =>
+                HandleAsync(context, body => callbacks.ReceiveStkAsync(organizationId, callbackToken, body, context.RequestAborted)))
+            .WithName("DarajaStkCallback").WithSummary("STK push results.");
+        group.MapPost("/c2b/{organizationId:guid}/{callbackToken}/validation", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks) =>
+                HandleAsync(context, body => callbacks.ReceiveC2BValidationAsync(organizationId, callbackToken, body, context.RequestAborted), c2bValidation: true))
+            .WithName("DarajaC2BValidation").WithSummary("C2B validation: every payment is accepted.");
+        group.MapPost("/c2b/{organizationId:guid}/{callbackToken}/confirmation", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks) =>
+                HandleAsync(context, body => callbacks.ReceiveC2BConfirmationAsync(organizationId, callbackToken, body, context.RequestAborted)))
+            .WithName("DarajaC2BConfirmation").WithSummary("C2B confirmation of a payment made to the paybill or till.");
+        group.MapPost("/b2c/{organizationId:guid}/{callbackToken}/result", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks) =>
+                HandleAsync(context, body => callbacks.ReceiveB2CAsync(organizationId, callbackToken, body, timeout: false, context.RequestAborted)))
+            .WithName("DarajaB2CResult").WithSummary("B2C (refund) result.");
+        group.MapPost("/b2c/{organizationId:guid}/{callbackToken}/timeout", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks) =>
+                HandleAsync(context, body => callbacks.ReceiveB2CAsync(organizationId, callbackToken, body, timeout: true, context.RequestAborted)))
+            .WithName("DarajaB2CTimeout").WithSummary("B2C (refund) queue timeout.");
+        return group;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext context, Func<byte[], Task<CallbackAnswer>> receive, bool c2bValidation = false)
+    {
+        var (body, tooLarge) = await RequestBodies.ReadAsync(context);
+        if (tooLarge is not null)
+            return tooLarge;
+        return await receive(body!) switch
+        {
+            CallbackAnswer.Accepted or CallbackAnswer.Duplicate => Json(c2bValidation ? ValidationAcceptedBody : AcceptedBody, 200),
+            CallbackAnswer.Unauthorized => Json("""{"ResultCode":1,"ResultDesc":"Rejected"}""", 401),
+            CallbackAnswer.Malformed => Json("""{"ResultCode":1,"ResultDesc":"Malformed callback"}""", 400),
+            _ => Json("""{"ResultCode":1,"ResultDesc":"Unknown organization"}""", 404),
+        };
+    }
+
+    private static IResult Json(string body, int status) => Results.Text(body, "application/json", System.Text.Encoding.UTF8, status);
+}

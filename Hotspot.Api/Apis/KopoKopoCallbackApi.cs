@@ -1,0 +1,33 @@
+using Hotspot.Api.Payments;
+using Hotspot.Providers.KopoKopo;
+
+namespace Hotspot.Api.Apis;
+
+/// <summary>Kopo Kopo's webhook and result routes, one per callback type; every message must carry a valid signature.</summary>
+public static class KopoKopoCallbackApi
+{
+    public static RouteHandlerBuilder MapKopoKopoCallbackApi(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/payments/kopokopo/callback/{organizationId:guid}/{callbackType}", HandleAsync)
+            .WithTags("Kopo Kopo callbacks")
+            .WithName("KopoKopoCallback")
+            .WithSummary("Webhooks (buygoods, b2b, settlement, customer) and incoming payment results, signed with X-KopoKopo-Signature.")
+            .RequireRateLimiting(BillingRateLimits.Callbacks);
+
+    private static async Task<IResult> HandleAsync(Guid organizationId, string callbackType, HttpContext context, KopoKopoCallbacks callbacks)
+    {
+        var (body, tooLarge) = await RequestBodies.ReadAsync(context);
+        if (tooLarge is not null)
+            return tooLarge;
+        var signature = context.Request.Headers[KopoKopoSignature.HeaderName].ToString();
+        return await callbacks.ReceiveAsync(organizationId, callbackType, body!, string.IsNullOrEmpty(signature) ? null : signature, context.RequestAborted) switch
+        {
+            CallbackAnswer.Accepted or CallbackAnswer.Duplicate => Results.Json(new { status = "received" }),
+            CallbackAnswer.Unauthorized => Problem(401, "INVALID_SIGNATURE", "The X-KopoKopo-Signature is missing or wrong."),
+            CallbackAnswer.Malformed => Problem(400, "MALFORMED_CALLBACK", "The body is not a Kopo Kopo webhook or result."),
+            _ => Problem(404, "NOT_FOUND", "Unknown organization or callback type."),
+        };
+    }
+
+    private static IResult Problem(int status, string code, string detail) =>
+        Results.Problem(statusCode: status, title: code, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
+}

@@ -1,0 +1,85 @@
+using Hotspot.Api.Payments;
+using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Purchases;
+using Hotspot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotspot.Api.Apis;
+
+/// <summary>The captive portal's purchase routes: start a purchase, then poll it until it has a voucher.</summary>
+public static class PurchaseApi
+{
+    public static RouteGroupBuilder MapPurchaseApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/hotspot").WithTags("Captive portal").RequireRateLimiting(BillingRateLimits.Portal);
+        group.MapPost("/purchase-voucher", (HttpContext context, PurchaseStarter starter) => StartAsync(context, starter, null))
+            .WithName("PurchaseVoucher")
+            .WithSummary("Starts an M-Pesa payment for a plan with the organization's active payment method.")
+            .Accepts<PurchaseVoucherBody>("application/json")
+            .Produces<PurchaseStartedResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(502);
+        group.MapPost("/purchase-voucher-kopokopo", (HttpContext context, PurchaseStarter starter) => StartAsync(context, starter, PaymentMethodType.KopoKopo))
+            .WithName("PurchaseVoucherKopoKopo")
+            .WithSummary("The same, through Kopo Kopo; 409 unless Kopo Kopo is the active payment method.")
+            .Accepts<PurchaseVoucherBody>("application/json")
+            .Produces<PurchaseStartedResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(502);
+        group.MapGet("/purchases/{purchaseId:guid}", GetAsync)
+            .WithName("GetPurchase")
+            .WithSummary("Where a purchase stands, with its voucher once paid.")
+            .Produces<PurchaseResponse>()
+            .ProducesProblem(404);
+        return group;
+    }
+
+    private static async Task<IResult> StartAsync(HttpContext context, PurchaseStarter starter, PaymentMethodType? requiredMethod)
+    {
+        var (body, tooLarge) = await RequestBodies.ReadAsync(context);
+        if (tooLarge is not null)
+            return tooLarge;
+        var (json, malformed) = RequestBodies.ParseObject(body!);
+        if (malformed is not null)
+            return malformed;
+        var (request, errors) = PurchaseRequest.Read(json!.Value);
+        if (request is null)
+            return RequestBodies.BadRequest("Some fields are missing or invalid.", errors);
+
+        var (started, problem) = await starter.StartAsync(request.OrganizationId, request.PlanId, request.PhoneNumber, request.MacAddress,
+            requiredMethod, context.RequestAborted);
+        if (problem is not null)
+        {
+            var extensions = new Dictionary<string, object?> { ["code"] = problem.Code };
+            if (problem.PurchaseId is { } id)
+                extensions["purchaseId"] = id;
+            return Results.Problem(statusCode: problem.Status, title: problem.Code, detail: problem.Message, extensions: extensions);
+        }
+        return Results.Json(new PurchaseStartedResponse(started!.PurchaseId, Wire(started.Status), Wire(started.PaymentMethod), started.Message),
+            statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> GetAsync(Guid purchaseId, IDbContextFactory<HotspotDbContext> contexts, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // The unguessable purchase id is the customer's key: it is the only filter.
+        var purchase = await db.Purchases.AsNoTracking().SingleOrDefaultAsync(p => p.Id == purchaseId, cancellationToken);
+        if (purchase is null)
+            return Results.Problem(statusCode: 404, title: "PURCHASE_NOT_FOUND", detail: "No such purchase.",
+                extensions: new Dictionary<string, object?> { ["code"] = "PURCHASE_NOT_FOUND" });
+        var voucher = purchase.VoucherId is { } voucherId
+            ? await db.Vouchers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voucherId && v.OrganizationId == purchase.OrganizationId, cancellationToken)
+            : null;
+        return Results.Ok(new PurchaseResponse(purchase.Id, Wire(purchase.Status), voucher?.Code,
+            voucher?.ExpiresAt is { } expires ? DateTime.SpecifyKind(expires, DateTimeKind.Utc) : null, purchase.FailureReason));
+    }
+
+    public static string Wire(PurchaseStatus status) => status.ToString().ToUpperInvariant();
+
+    public static string Wire(PaymentMethodType method) => method == PaymentMethodType.Mpesa ? "MPESA" : "KOPOKOPO";
+
+    /// <summary>For the OpenAPI document only; the body is read field by field.</summary>
+    public sealed record PurchaseVoucherBody(Guid OrganizationId, Guid PlanId, string PhoneNumber, string? MacAddress);
+
+    public sealed record PurchaseStartedResponse(Guid PurchaseId, string Status, string PaymentMethod, string Message);
+
+    public sealed record PurchaseResponse(Guid PurchaseId, string Status, string? VoucherCode, DateTime? ExpiresAt, string? FailureReason);
+}

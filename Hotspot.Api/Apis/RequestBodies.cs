@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace Hotspot.Api.Apis;
+
+/// <summary>
+/// Reads a public route's body once, as raw bytes, refusing more than <see cref="MaxBytes"/> (413). Callbacks need
+/// the exact bytes (signatures, storage); the portal routes parse them field by field for precise errors.
+/// </summary>
+public static class RequestBodies
+{
+    public const int MaxBytes = 64 * 1024;
+
+    /// <summary>The body, or a 413 problem when it is too large.</summary>
+    public static async Task<(byte[]? Body, IResult? Problem)> ReadAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > MaxBytes)
+            return (null, TooLarge());
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+                return (null, TooLarge());
+        }
+        return (buffer.ToArray(), null);
+    }
+
+    /// <summary>The body as a JSON object, or a 400 problem that says what is wrong with it.</summary>
+    public static (JsonElement? Json, IResult? Problem) ParseObject(byte[] body)
+    {
+        if (body.Length == 0)
+            return (null, BadRequest("The request body is empty; send a JSON object."));
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+            return (null, BadRequest("The request body is not valid UTF-8."));
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return (null, BadRequest($"The request body must be a JSON object, not {Describe(document.RootElement.ValueKind)}."));
+            return (document.RootElement.Clone(), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, BadRequest($"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
+        }
+    }
+
+    public static IResult BadRequest(string detail, IDictionary<string, string[]>? errors = null) =>
+        errors is null
+            ? Results.Problem(statusCode: 400, title: "Bad request", detail: detail, extensions: new Dictionary<string, object?> { ["code"] = "VALIDATION" })
+            : Results.ValidationProblem(errors, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = "VALIDATION" });
+
+    public static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => kind.ToString(),
+    };
+
+    private static IResult TooLarge() =>
+        Results.Problem(statusCode: 413, title: "Payload too large", detail: $"Bodies are limited to {MaxBytes / 1024} KB.",
+            extensions: new Dictionary<string, object?> { ["code"] = "PAYLOAD_TOO_LARGE" });
+}

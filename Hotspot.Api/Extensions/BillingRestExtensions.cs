@@ -1,0 +1,53 @@
+using Hotspot.Api.Apis;
+using Hotspot.Api.Development;
+using Hotspot.Api.Payments;
+using Hotspot.Api.Sandbox;
+using Hotspot.Providers.Daraja;
+using Hotspot.Providers.Extensions;
+
+namespace Hotspot.Api.Extensions;
+
+/// <summary>The REST half of billing: captive-portal purchases, provider callbacks, reconciliation, sandbox.</summary>
+public static class BillingRestExtensions
+{
+    public static WebApplicationBuilder AddBillingRest(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        if (!services.Any(d => d.ServiceType == typeof(DarajaPaymentGateway)))
+            services.AddPaymentProviders(configuration);
+
+        services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.SectionName));
+        services.AddTransient<GatewaySelector>();
+        services.AddTransient<CallbackUrls>();
+        services.AddTransient<PurchaseOutcomes>();
+        services.AddTransient<DarajaCallbacks>();
+        services.AddTransient<KopoKopoCallbacks>();
+        services.AddTransient<StoredCallbackReplay>();
+        services.AddTransient<PurchaseStarter>();
+        services.AddHostedService<PaymentReconciler>();
+
+        var limits = configuration.GetSection(BillingRateLimits.SectionName).Get<BillingRateLimits>() ?? new BillingRateLimits();
+        services.AddRateLimiter(options => BillingRateLimits.Configure(options, limits));
+        services.AddOpenApi();
+
+        if (SandboxSimulators.IsEnabled(configuration, builder.Environment))
+            SandboxSimulators.Add(builder);
+        if (configuration.GetValue<bool?>("Development:SeedDemo") ?? builder.Environment.IsDevelopment())
+            services.AddHostedService<DemoOrganization>();
+        return builder;
+    }
+
+    public static WebApplication MapBillingRest(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.MapOpenApi();
+        app.MapPlansApi();
+        app.MapPurchaseApi();
+        app.MapDarajaCallbackApi();
+        app.MapKopoKopoCallbackApi();
+        if (SandboxSimulators.IsEnabled(app.Configuration, app.Environment))
+            SandboxSimulators.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,190 @@
+using System.Text;
+using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Payments.Gateways;
+using Hotspot.Domain.Transactions;
+using Hotspot.Providers.Daraja;
+using Hotspot.Storage;
+using Hotspot.Storage.Settlement;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotspot.Api.Payments;
+
+/// <summary>
+/// Daraja callbacks: each is stored raw in <c>isp_mpesa_transactions</c> first, then applied. Daraja signs
+/// nothing, so the organization's URL token must match and the CheckoutRequestID must be one of that
+/// organization's purchases. Unique indexes make a repeated callback a no-op; wrong or unmatched callbacks are
+/// kept for review without their ids, so a forgery cannot take the place of the real callback.
+/// </summary>
+public sealed class DarajaCallbacks(
+    IDbContextFactory<HotspotDbContext> contexts,
+    PurchaseOutcomes outcomes,
+    TimeProvider time,
+    ILogger<DarajaCallbacks> logger)
+{
+    public async Task<CallbackAnswer> ReceiveStkAsync(Guid organizationId, string token, byte[] body, CancellationToken cancellationToken)
+    {
+        var check = await CheckAsync(organizationId, token, MpesaTransactionKind.StkCallback, body, cancellationToken);
+        if (check != CallbackAnswer.Accepted)
+            return check;
+
+        var raw = Encoding.UTF8.GetString(body);
+        var parsed = StkCallbackParser.Parse(body);
+        if (!parsed.IsSuccess)
+        {
+            await StoreForReviewAsync(organizationId, MpesaTransactionKind.StkCallback, raw, "Unreadable STK callback: " + parsed.Error!.Message, cancellationToken);
+            return CallbackAnswer.Malformed;
+        }
+
+        var stk = parsed.Value;
+        var transaction = MpesaTransaction.Receive(organizationId, MpesaTransactionKind.StkCallback, raw, Now(),
+            merchantRequestId: stk.MerchantRequestId, checkoutRequestId: stk.CheckoutRequestId, receiptNumber: stk.ReceiptNumber,
+            resultCode: int.TryParse(stk.ResultCode, out var code) ? code : null, resultDescription: stk.ResultDescription,
+            amountKes: stk.AmountShillings, phoneNumber: stk.PhoneNumber, transactionDate: stk.TransactionDate?.UtcDateTime);
+        if (!await TryStoreAsync(transaction, cancellationToken))
+        {
+            logger.LogInformation("Duplicate STK callback {CheckoutRequestId} for organization {OrganizationId} ignored", stk.CheckoutRequestId, organizationId);
+            return CallbackAnswer.Duplicate;
+        }
+
+        await ApplyAsync(organizationId, transaction.Id, stk, cancellationToken);
+        return CallbackAnswer.Accepted;
+    }
+
+    /// <summary>Applies stored STK callbacks that arrived before their purchase recorded its CheckoutRequestID.</summary>
+    public async Task ApplyStoredAsync(Guid organizationId, string checkoutRequestId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stored = await db.MpesaTransactions.AsNoTracking()
+            .Where(t => t.OrganizationId == organizationId && t.CheckoutRequestId == checkoutRequestId && t.PurchaseId == null
+                && (t.Status == CallbackStatus.Received || t.Status == CallbackStatus.NeedsReview))
+            .Select(t => new { t.Id, t.RawBody })
+            .ToListAsync(cancellationToken);
+        foreach (var row in stored)
+        {
+            var parsed = StkCallbackParser.Parse(Encoding.UTF8.GetBytes(row.RawBody));
+            if (parsed.IsSuccess)
+                await ApplyAsync(organizationId, row.Id, parsed.Value, cancellationToken);
+        }
+    }
+
+    /// <summary>C2B validation: stored (without the receipt, which belongs to the confirmation) and accepted.</summary>
+    public Task<CallbackAnswer> ReceiveC2BValidationAsync(Guid organizationId, string token, byte[] body, CancellationToken cancellationToken) =>
+        ReceiveC2BAsync(organizationId, token, body, MpesaTransactionKind.C2BValidation, cancellationToken);
+
+    /// <summary>C2B confirmation: a customer paid the paybill or till on their own; stored once per receipt.</summary>
+    public Task<CallbackAnswer> ReceiveC2BConfirmationAsync(Guid organizationId, string token, byte[] body, CancellationToken cancellationToken) =>
+        ReceiveC2BAsync(organizationId, token, body, MpesaTransactionKind.C2BConfirmation, cancellationToken);
+
+    /// <summary>B2C result or timeout (refunds): stored once per conversation for the refund workflow.</summary>
+    public async Task<CallbackAnswer> ReceiveB2CAsync(Guid organizationId, string token, byte[] body, bool timeout, CancellationToken cancellationToken)
+    {
+        var kind = timeout ? MpesaTransactionKind.B2CTimeout : MpesaTransactionKind.B2CResult;
+        var check = await CheckAsync(organizationId, token, kind, body, cancellationToken);
+        if (check != CallbackAnswer.Accepted)
+            return check;
+
+        var raw = Encoding.UTF8.GetString(body);
+        var parsed = DarajaResultParser.Parse(body);
+        if (!parsed.IsSuccess)
+        {
+            await StoreForReviewAsync(organizationId, kind, raw, "Unreadable B2C result: " + parsed.Error!.Message, cancellationToken);
+            return CallbackAnswer.Malformed;
+        }
+
+        var result = parsed.Value;
+        var transaction = MpesaTransaction.Receive(organizationId, kind, raw, Now(),
+            conversationId: result.ConversationId,
+            receiptNumber: timeout || string.IsNullOrEmpty(result.TransactionId) ? null : result.TransactionId,
+            resultCode: int.TryParse(result.ResultCode, out var code) ? code : null, resultDescription: result.ResultDescription,
+            amountKes: long.TryParse(result.Parameter("TransactionAmount"), out var amount) ? amount : null);
+        transaction.MarkProcessed(null);
+        return await TryStoreAsync(transaction, cancellationToken) ? CallbackAnswer.Accepted : CallbackAnswer.Duplicate;
+    }
+
+    private async Task<CallbackAnswer> ReceiveC2BAsync(Guid organizationId, string token, byte[] body, MpesaTransactionKind kind, CancellationToken cancellationToken)
+    {
+        var check = await CheckAsync(organizationId, token, kind, body, cancellationToken);
+        if (check != CallbackAnswer.Accepted)
+            return check;
+
+        var raw = Encoding.UTF8.GetString(body);
+        var parsed = C2BNotificationParser.Parse(body);
+        if (!parsed.IsSuccess)
+        {
+            await StoreForReviewAsync(organizationId, kind, raw, "Unreadable C2B notification: " + parsed.Error!.Message, cancellationToken);
+            return CallbackAnswer.Malformed;
+        }
+
+        var payment = parsed.Value;
+        var transaction = MpesaTransaction.Receive(organizationId, kind, raw, Now(),
+            receiptNumber: kind == MpesaTransactionKind.C2BConfirmation ? payment.TransactionId : null,
+            amountKes: payment.AmountShillings, phoneNumber: payment.Msisdn, transactionDate: payment.TransactionTime?.UtcDateTime,
+            resultDescription: payment.BillReference);
+        transaction.MarkProcessed(null);
+        return await TryStoreAsync(transaction, cancellationToken) ? CallbackAnswer.Accepted : CallbackAnswer.Duplicate;
+    }
+
+    private async Task ApplyAsync(Guid organizationId, Guid transactionId, StkCallback stk, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var purchaseId = await db.Purchases.AsNoTracking()
+            .Where(p => p.OrganizationId == organizationId && p.ProviderRequestId == stk.CheckoutRequestId)
+            .Select(p => (Guid?)p.Id)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (purchaseId is null)
+        {
+            var row = await db.MpesaTransactions.SingleAsync(t => t.Id == transactionId, cancellationToken);
+            row.MarkForReview(null, "No purchase of this organization has this CheckoutRequestID.");
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogWarning("STK callback {CheckoutRequestId} for organization {OrganizationId} matches no purchase; kept for review",
+                stk.CheckoutRequestId, organizationId);
+            return;
+        }
+
+        var status = StkResultCodes.Status(stk.ResultCode, stk.ResultDescription, stk.ReceiptNumber, stk.AmountShillings, stk.PhoneNumber);
+        // A success without an amount cannot be checked against the price: -1 sends it to review.
+        await outcomes.ApplyAsync(organizationId, purchaseId.Value, status, stk.AmountShillings ?? -1,
+            new SettlementTransaction(PaymentMethodType.Mpesa, transactionId), cancellationToken);
+    }
+
+    /// <summary>Accepted when the organization exists and the token is its own; a wrong token is stored for review.</summary>
+    private async Task<CallbackAnswer> CheckAsync(Guid organizationId, string token, MpesaTransactionKind kind, byte[] body, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var expected = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
+            .Select(o => o.DarajaCallbackToken).SingleOrDefaultAsync(cancellationToken);
+        if (expected is null)
+            return CallbackAnswer.NotFound;
+        if (CallbackTokens.Matches(token, expected))
+            return CallbackAnswer.Accepted;
+
+        await StoreForReviewAsync(organizationId, kind, Encoding.UTF8.GetString(body), "Wrong callback token in the URL.", cancellationToken);
+        logger.LogWarning("Daraja {Kind} for organization {OrganizationId} with a wrong token; kept for review", kind, organizationId);
+        return CallbackAnswer.Unauthorized;
+    }
+
+    private async Task StoreForReviewAsync(Guid organizationId, MpesaTransactionKind kind, string raw, string reason, CancellationToken cancellationToken)
+    {
+        var transaction = MpesaTransaction.Receive(organizationId, kind, raw, Now());
+        transaction.MarkForReview(null, reason);
+        await TryStoreAsync(transaction, cancellationToken);
+    }
+
+    /// <summary>Inserts the row; false when a unique index says it was already received.</summary>
+    private async Task<bool> TryStoreAsync(MpesaTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.MpesaTransactions.Add(transaction);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            return false;
+        }
+    }
+
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,175 @@
+using System.Text;
+using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Payments.Gateways;
+using Hotspot.Domain.Transactions;
+using Hotspot.Providers.KopoKopo;
+using Hotspot.Storage;
+using Hotspot.Storage.Settlement;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotspot.Api.Payments;
+
+/// <summary>
+/// Kopo Kopo webhooks and results: the <c>X-KopoKopo-Signature</c> (HMAC-SHA256 of the raw body with the
+/// organization's API key) is checked first; each message is stored in <c>isp_kopokopo_transactions</c>, once per
+/// event id and M-Pesa reference, then settles or fails the purchase whose incoming payment it reports.
+/// Unsigned or unreadable messages are kept for review without their ids.
+/// </summary>
+public sealed class KopoKopoCallbacks(
+    IDbContextFactory<HotspotDbContext> contexts,
+    GatewaySelector gateways,
+    PurchaseOutcomes outcomes,
+    TimeProvider time,
+    ILogger<KopoKopoCallbacks> logger)
+{
+    /// <summary>The route's callback types and what they are stored as.</summary>
+    public static readonly IReadOnlyDictionary<string, KopoKopoTransactionType> CallbackTypes = new Dictionary<string, KopoKopoTransactionType>
+    {
+        ["buygoods"] = KopoKopoTransactionType.BuyGoods,
+        ["b2b"] = KopoKopoTransactionType.B2B,
+        ["settlement"] = KopoKopoTransactionType.Settlement,
+        ["customer"] = KopoKopoTransactionType.Customer,
+        [CallbackUrls.KopoKopoIncomingPayment] = KopoKopoTransactionType.IncomingPayment,
+    };
+
+    public async Task<CallbackAnswer> ReceiveAsync(Guid organizationId, string callbackType, byte[] body, string? signature, CancellationToken cancellationToken)
+    {
+        if (!CallbackTypes.TryGetValue(callbackType, out var type))
+            return CallbackAnswer.NotFound;
+
+        Organization? organization;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+        if (organization is null)
+            return CallbackAnswer.NotFound;
+
+        var raw = Encoding.UTF8.GetString(body);
+        var gateway = gateways.For(organization, PaymentMethodType.KopoKopo);
+        if (gateway is null)
+        {
+            await StoreForReviewAsync(organizationId, type, raw, "Kopo Kopo is not configured for this organization.", cancellationToken);
+            return CallbackAnswer.Unauthorized;
+        }
+        var credentials = (KopoKopoCredentials)gateway.Credentials;
+        if (!KopoKopoSignature.Verify(credentials.ApiKey, body, signature))
+        {
+            await StoreForReviewAsync(organizationId, type, raw, "The X-KopoKopo-Signature is missing or wrong.", cancellationToken);
+            logger.LogWarning("Kopo Kopo {Type} callback for organization {OrganizationId} with a bad signature; kept for review", callbackType, organizationId);
+            return CallbackAnswer.Unauthorized;
+        }
+
+        var headers = new Dictionary<string, string> { [KopoKopoSignature.HeaderName] = signature! };
+        var verified = gateway.Gateway.VerifyCallback(credentials, new PaymentCallback(body, headers));
+        if (!verified.IsSuccess)
+        {
+            if (verified.Error!.Kind == GatewayErrorKind.NotSupported)
+            {
+                // Signed and readable, but not about a payment (e.g. a customer_created webhook): keep it.
+                var informational = KopoKopoTransaction.Receive(organizationId, type, raw, Now());
+                informational.MarkProcessed(null);
+                await TryStoreAsync(informational, cancellationToken);
+                return CallbackAnswer.Accepted;
+            }
+            await StoreForReviewAsync(organizationId, type, raw, "Unreadable Kopo Kopo message: " + verified.Error.Message, cancellationToken);
+            return CallbackAnswer.Malformed;
+        }
+
+        var notification = verified.Value;
+        var status = notification.Status;
+        var transaction = KopoKopoTransaction.Receive(organizationId, type, raw, Now(),
+            eventId: notification.EventId, reference: string.IsNullOrEmpty(status.Receipt) ? null : status.Receipt,
+            paymentRequestId: notification.ProviderRequestId, providerStatus: status.ResultCode,
+            amountKes: status.AmountShillings, currency: status.AmountShillings is null ? null : "KES", phoneNumber: status.PhoneNumber);
+        if (!await TryStoreAsync(transaction, cancellationToken))
+        {
+            // Same event again, or the same M-Pesa reference seen first in a till webhook: settling is exactly-once,
+            // so a confirmed incoming payment is still offered to its purchase.
+            if (notification.ProviderRequestId is { } requestId && status.State == PaymentState.Succeeded)
+                await ApplyAsync(organizationId, null, requestId, status, cancellationToken);
+            return CallbackAnswer.Duplicate;
+        }
+
+        if (notification.ProviderRequestId is null)
+        {
+            await MarkAsync(transaction.Id, t => t.MarkProcessed(null), cancellationToken); // a till payment not started by us
+            return CallbackAnswer.Accepted;
+        }
+
+        await ApplyAsync(organizationId, transaction.Id, notification.ProviderRequestId, status, cancellationToken);
+        return CallbackAnswer.Accepted;
+    }
+
+    /// <summary>Applies stored results that arrived before their purchase recorded the incoming payment id.</summary>
+    public async Task ApplyStoredAsync(Guid organizationId, string paymentRequestId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stored = await db.KopoKopoTransactions.AsNoTracking()
+            .Where(t => t.OrganizationId == organizationId && t.PaymentRequestId == paymentRequestId && t.PurchaseId == null
+                && (t.Status == CallbackStatus.Received || t.Status == CallbackStatus.NeedsReview))
+            .Select(t => new { t.Id, t.RawBody })
+            .ToListAsync(cancellationToken);
+        foreach (var row in stored)
+        {
+            // Only verified messages are stored with a payment request id, so reading the body again is safe.
+            if (KopoKopoResultParser.Parse(Encoding.UTF8.GetBytes(row.RawBody)) is { IsSuccess: true, Value: IncomingPaymentResult result })
+            {
+                var status = new PaymentStatus(result.State, result.FailureReason, result.Status, result.Errors,
+                    result.Payment?.Reference, result.Payment?.AmountShillings, result.Payment?.SenderPhoneNumber?.TrimStart('+'));
+                await ApplyAsync(organizationId, row.Id, paymentRequestId, status, cancellationToken);
+            }
+        }
+    }
+
+    private async Task ApplyAsync(Guid organizationId, Guid? transactionId, string paymentRequestId, PaymentStatus status, CancellationToken cancellationToken)
+    {
+        Guid? purchaseId;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            purchaseId = await db.Purchases.AsNoTracking()
+                .Where(p => p.OrganizationId == organizationId && p.ProviderRequestId == paymentRequestId)
+                .Select(p => (Guid?)p.Id)
+                .SingleOrDefaultAsync(cancellationToken);
+        if (purchaseId is null)
+        {
+            if (transactionId is { } id)
+                await MarkAsync(id, t => t.MarkForReview(null, "No purchase of this organization has this incoming payment id."), cancellationToken);
+            logger.LogWarning("Kopo Kopo result {PaymentRequestId} for organization {OrganizationId} matches no purchase; kept for review",
+                paymentRequestId, organizationId);
+            return;
+        }
+
+        var transaction = transactionId is { } txId ? new SettlementTransaction(PaymentMethodType.KopoKopo, txId) : null;
+        await outcomes.ApplyAsync(organizationId, purchaseId.Value, status, status.AmountShillings ?? -1, transaction, cancellationToken);
+    }
+
+    private async Task StoreForReviewAsync(Guid organizationId, KopoKopoTransactionType type, string raw, string reason, CancellationToken cancellationToken)
+    {
+        var transaction = KopoKopoTransaction.Receive(organizationId, type, raw, Now());
+        transaction.MarkForReview(null, reason);
+        await TryStoreAsync(transaction, cancellationToken);
+    }
+
+    private async Task MarkAsync(Guid transactionId, Action<KopoKopoTransaction> mark, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.KopoKopoTransactions.SingleAsync(t => t.Id == transactionId, cancellationToken);
+        mark(row);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<bool> TryStoreAsync(KopoKopoTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.KopoKopoTransactions.Add(transaction);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            return false;
+        }
+    }
+
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
+}

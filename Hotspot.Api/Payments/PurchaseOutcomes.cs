@@ -1,0 +1,120 @@
+using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Payments.Gateways;
+using Hotspot.Domain.Purchases;
+using Hotspot.Storage;
+using Hotspot.Storage.Settlement;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotspot.Api.Payments;
+
+/// <summary>
+/// Applies what a provider said about a purchase (by callback or by query): a success goes through
+/// <see cref="PurchaseSettlement"/> (voucher in the same transaction, exactly once); a failure cancels or fails
+/// the purchase if it is still pending. Status is a concurrency token, so racing writers cannot both move it.
+/// </summary>
+public sealed class PurchaseOutcomes(
+    IDbContextFactory<HotspotDbContext> contexts,
+    PurchaseSettlement settlement,
+    TimeProvider time,
+    ILogger<PurchaseOutcomes> logger)
+{
+    private const int MaxAttempts = 5;
+
+    /// <param name="amountKes">The amount the provider says was paid (for a query that gives none: the amount requested).</param>
+    public async Task ApplyAsync(Guid organizationId, Guid purchaseId, PaymentStatus status, long amountKes,
+        SettlementTransaction? transaction, CancellationToken cancellationToken)
+    {
+        switch (status.State)
+        {
+            case PaymentState.Succeeded:
+                await settlement.SettleAsync(new SettlementRequest(organizationId, purchaseId, amountKes, status.Receipt, transaction), cancellationToken);
+                break;
+            case PaymentState.Failed:
+                await FailAsync(organizationId, purchaseId, status.FailureReason, status.ResultCode, transaction, cancellationToken);
+                break;
+            default:
+                await MarkTransactionAsync(organizationId, transaction, purchaseId, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>Cancels (customer cancelled) or fails the purchase with a reason the customer can read.</summary>
+    public Task FailAsync(Guid organizationId, Guid purchaseId, PaymentFailureReason reason, string? providerCode,
+        SettlementTransaction? transaction, CancellationToken cancellationToken) =>
+        FinishAsync(organizationId, purchaseId, reason == PaymentFailureReason.CancelledByUser, CustomerMessages.For(reason), providerCode, transaction, cancellationToken);
+
+    /// <summary>The provider refused the payment request itself: no prompt reached the customer.</summary>
+    public Task FailRefusedAsync(Guid organizationId, Guid purchaseId, CancellationToken cancellationToken) =>
+        FinishAsync(organizationId, purchaseId, cancel: false, CustomerMessages.ProviderRefused, null, null, cancellationToken);
+
+    private async Task FinishAsync(Guid organizationId, Guid purchaseId, bool cancel, string text, string? providerCode,
+        SettlementTransaction? transaction, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                var purchase = await db.Purchases.SingleOrDefaultAsync(p => p.Id == purchaseId && p.OrganizationId == organizationId, cancellationToken);
+                if (purchase is null)
+                    return;
+                var changed = cancel ? purchase.Cancel(text, now) : purchase.Fail(text, now);
+                await MarkAsync(db, organizationId, transaction, purchaseId, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                if (changed)
+                    logger.LogInformation("Purchase {PurchaseId} of organization {OrganizationId} is {Status} (provider code {Code})",
+                        purchaseId, organizationId, purchase.Status, providerCode);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                // Settled or failed by someone else meanwhile; read it again.
+            }
+        }
+    }
+
+    /// <summary>Expires a purchase that got no outcome in time.</summary>
+    public async Task<bool> ExpireAsync(Guid organizationId, Guid purchaseId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var purchase = await db.Purchases.SingleOrDefaultAsync(p => p.Id == purchaseId && p.OrganizationId == organizationId, cancellationToken);
+            if (purchase is null || !purchase.Expire(CustomerMessages.NoOutcome, time.GetUtcNow().UtcDateTime))
+                return false;
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Purchase {PurchaseId} of organization {OrganizationId} expired without an outcome", purchaseId, organizationId);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false; // an outcome arrived meanwhile
+        }
+    }
+
+    private async Task MarkTransactionAsync(Guid organizationId, SettlementTransaction? transaction, Guid purchaseId, CancellationToken cancellationToken)
+    {
+        if (transaction is null)
+            return;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await MarkAsync(db, organizationId, transaction, purchaseId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task MarkAsync(HotspotDbContext db, Guid organizationId, SettlementTransaction? transaction, Guid purchaseId, CancellationToken cancellationToken)
+    {
+        if (transaction is null)
+            return;
+        if (transaction.Provider == PaymentMethodType.Mpesa)
+        {
+            var row = await db.MpesaTransactions.SingleOrDefaultAsync(t => t.Id == transaction.TransactionId && t.OrganizationId == organizationId, cancellationToken);
+            row?.MarkProcessed(purchaseId);
+        }
+        else
+        {
+            var row = await db.KopoKopoTransactions.SingleOrDefaultAsync(t => t.Id == transaction.TransactionId && t.OrganizationId == organizationId, cancellationToken);
+            row?.MarkProcessed(purchaseId);
+        }
+    }
+}

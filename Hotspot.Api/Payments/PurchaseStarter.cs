@@ -1,0 +1,106 @@
+using Hotspot.Domain;
+using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Payments.Gateways;
+using Hotspot.Domain.Phones;
+using Hotspot.Domain.Purchases;
+using Hotspot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotspot.Api.Payments;
+
+/// <summary>
+/// Starts a captive-portal purchase: the PENDING purchase is saved before the STK push goes out, so no payment
+/// can exist without its purchase. A refused request fails the purchase; a request whose answer was lost stays
+/// pending for the reconciler (sending it again could charge the customer twice).
+/// </summary>
+public sealed class PurchaseStarter(
+    IDbContextFactory<HotspotDbContext> contexts,
+    GatewaySelector gateways,
+    CallbackUrls callbackUrls,
+    StoredCallbackReplay replay,
+    PurchaseOutcomes outcomes,
+    TimeProvider time,
+    ILogger<PurchaseStarter> logger)
+{
+    public const string OutcomeUnknownCode = "outcome_unknown";
+
+    /// <param name="requiredMethod">Refuse unless this is the organization's active method.</param>
+    public async Task<(PurchaseStarted? Started, PurchaseProblem? Problem)> StartAsync(
+        Guid organizationId, Guid planId, string phoneNumber, string? macAddress, PaymentMethodType? requiredMethod,
+        CancellationToken cancellationToken)
+    {
+        if (!KenyanPhoneNumber.TryParse(phoneNumber, out var phone))
+            return Refused(400, PurchaseProblem.Validation, $"phoneNumber is not a Kenyan mobile number. Use {KenyanPhoneNumber.AcceptedFormats}.");
+        string? mac;
+        try
+        {
+            mac = Purchase.NormalizeMac(macAddress);
+        }
+        catch (DomainException e)
+        {
+            return Refused(400, PurchaseProblem.Validation, "macAddress: " + e.Message);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
+        if (organization is null)
+            return Refused(404, PurchaseProblem.OrganizationNotFound, "No such organization.");
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId && p.OrganizationId == organizationId, cancellationToken);
+        if (plan is null)
+            return Refused(404, PurchaseProblem.PlanNotFound, "This organization has no such plan.");
+        if (!plan.IsActive)
+            return Refused(409, PurchaseProblem.PlanNotOnSale, "This plan is no longer on sale.");
+        if (organization.PaymentMethod is not { } method)
+            return Refused(409, PurchaseProblem.PaymentMethodNotConfigured, "This hotspot has no active payment method yet.");
+        if (requiredMethod is { } required && required != method)
+            return Refused(409, PurchaseProblem.KopoKopoNotActive, "Kopo Kopo is not this hotspot's active payment method.");
+        var gateway = gateways.For(organization, method);
+        if (gateway is null)
+            return Refused(409, PurchaseProblem.PaymentMethodNotConfigured, "The active payment method is not configured.");
+
+        var purchase = Purchase.Create(plan, phone, mac, method, time.GetUtcNow().UtcDateTime);
+        db.Purchases.Add(purchase);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var callbackUrl = method == PaymentMethodType.Mpesa
+            ? callbackUrls.DarajaStk(organization)
+            : callbackUrls.KopoKopo(organization, CallbackUrls.KopoKopoIncomingPayment);
+        var request = new StartPaymentRequest(
+            purchase.PhoneNumber, purchase.AmountKes,
+            AccountReference: purchase.Id.ToString("N")[..12].ToUpperInvariant(),
+            Description: "WiFi access",
+            callbackUrl,
+            new Dictionary<string, string> { ["purchaseId"] = purchase.Id.ToString() });
+
+        // Not the request's token: a customer closing the portal must not leave a sent push unrecorded.
+        var started = await gateway.Gateway.StartPaymentAsync(gateway.Credentials, request, CancellationToken.None);
+        if (started.IsSuccess)
+        {
+            purchase.RecordProviderRequest(started.Value.Reference.ProviderRequestId, time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogInformation("Purchase {PurchaseId} of organization {OrganizationId}: payment request {ProviderRequestId} sent by {Method}",
+                purchase.Id, organizationId, purchase.ProviderRequestId, method);
+            // A fast callback may have arrived before the request id was saved; apply it now.
+            await replay.ApplyStoredAsync(organizationId, method, purchase.ProviderRequestId!, CancellationToken.None);
+            return (new PurchaseStarted(purchase.Id, PurchaseStatus.Pending, method,
+                "Check your phone and enter your M-Pesa PIN to pay."), null);
+        }
+
+        var error = started.Error!;
+        if (error.Code == OutcomeUnknownCode)
+        {
+            logger.LogWarning("Purchase {PurchaseId} of organization {OrganizationId}: the payment request's answer was lost; left pending",
+                purchase.Id, organizationId);
+            return (new PurchaseStarted(purchase.Id, PurchaseStatus.Pending, method,
+                "If an M-Pesa prompt appears on your phone, enter your PIN; this page updates when the payment is confirmed."), null);
+        }
+
+        logger.LogWarning("Purchase {PurchaseId} of organization {OrganizationId}: payment request refused ({Kind} {Code})",
+            purchase.Id, organizationId, error.Kind, error.Code);
+        await outcomes.FailRefusedAsync(organizationId, purchase.Id, CancellationToken.None);
+        return Refused(502, PurchaseProblem.ProviderError, CustomerMessages.ProviderRefused, purchase.Id);
+    }
+
+    private static (PurchaseStarted?, PurchaseProblem?) Refused(int status, string code, string message, Guid? purchaseId = null) =>
+        (null, new PurchaseProblem(status, code, message, purchaseId));
+}
