@@ -30,6 +30,7 @@ public static class Extensions
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapBillingRest();
+        Hotspot.Api.Portal.PortalEndpoints.MapPortal(app);
         return app;
     }
 
