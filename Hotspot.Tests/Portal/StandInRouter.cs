@@ -11,8 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace Hotspot.Tests.Portal;
 
 /// <summary>
-/// Plays a MikroTik hotspot's <c>/login</c> on a free 127.0.0.1 port: records each form posted to it and answers
-/// with a small "logged in" page, as the router's alogin.html would.
+/// Plays a MikroTik hotspot on a free 127.0.0.1 port: <c>GET /login</c> serves the repository's
+/// <c>deploy/mikrotik/login.html</c> with the router's variables filled in, as the router does for a device that is
+/// not logged in; <c>POST /login</c> records the form and answers with a small "logged in" page (alogin.html).
 /// </summary>
 internal sealed class StandInRouter : IAsyncDisposable
 {
@@ -20,7 +21,14 @@ internal sealed class StandInRouter : IAsyncDisposable
 
     public sealed record LoginPost(string Username, string Password, string Dst, string Mac, string Ip);
 
+    public const string Mac = "AA:BB:CC:DD:EE:01";
+    public const string Ip = "10.5.50.20";
+    public const string OriginalUrl = "http://example.com/news";
+
     public ConcurrentQueue<LoginPost> Logins { get; } = new();
+
+    /// <summary>What replaces PORTAL_URL in login.html: <c>https://host/portal/{organizationId}</c>.</summary>
+    public string PortalUrl { get; set; } = "";
 
     private StandInRouter(WebApplication app) => _app = app;
 
@@ -33,6 +41,7 @@ internal sealed class StandInRouter : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var router = new StandInRouter(app);
+        app.MapGet("/login", () => Results.Content(router.RenderLoginPage(), "text/html; charset=utf-8"));
         app.MapPost("/login", async (HttpContext context) =>
         {
             var form = await context.Request.ReadFormAsync();
@@ -43,6 +52,15 @@ internal sealed class StandInRouter : IAsyncDisposable
         await app.StartAsync();
         return router;
     }
+
+    public string RenderLoginPage() =>
+        File.ReadAllText(Path.Combine(RepositoryRoot.Path, "deploy", "mikrotik", "login.html"))
+            .Replace("PORTAL_URL", PortalUrl)
+            .Replace("$(link-login-only)", LoginUrl.ToString())
+            .Replace("$(link-orig)", OriginalUrl)
+            .Replace("$(mac)", Mac)
+            .Replace("$(ip)", Ip)
+            .Replace("$(error)", "");
 
     public async ValueTask DisposeAsync()
     {
