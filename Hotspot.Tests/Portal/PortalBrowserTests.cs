@@ -101,6 +101,34 @@ public class PortalBrowserTests
     }
 
     [Test]
+    public async Task A_portal_reopened_while_the_customer_pays_picks_the_purchase_up_and_still_logs_in()
+    {
+        using var browser = HeadlessChromium.Start();
+        await using var router = await StandInRouter.StartAsync();
+        await using var api = new PortalApi(kestrel: true);
+        var organizationId = await api.DemoOrganizationIdAsync();
+        var driver = browser.Driver;
+        var portal = PortalUrl(api, organizationId, router);
+
+        driver.Navigate().GoToUrl(portal);
+        ChoosePlan(driver, 10);
+        driver.FindElement(By.Id("phone")).SendKeys("254708374149");
+        driver.FindElement(By.Id("pay")).Click();
+        WaitUntil(driver, () => driver.FindElement(By.Id("screen-waiting")).Displayed);
+
+        // The captive window closed for the M-Pesa PIN prompt; the router opens the portal again.
+        driver.Navigate().GoToUrl("about:blank");
+        driver.Navigate().GoToUrl(portal);
+
+        var login = WaitFor(driver, () => router.Logins.TryPeek(out var posted) ? posted : null);
+        await using var db = await api.Contexts.CreateDbContextAsync();
+        var voucher = await db.Vouchers.AsNoTracking().SingleAsync();
+        Assert.That(await db.Purchases.CountAsync(), Is.EqualTo(1), "no second purchase");
+        Assert.That(login.Username, Is.EqualTo(voucher.Code));
+        Assert.That(login.Password, Is.EqualTo(voucher.Code));
+    }
+
+    [Test]
     public async Task A_number_that_is_not_kenyan_is_hinted_in_the_page_and_refused_by_the_server_with_the_accepted_formats()
     {
         using var browser = HeadlessChromium.Start();
