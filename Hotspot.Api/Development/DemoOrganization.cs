@@ -19,6 +19,19 @@ public sealed class DemoOrganization(IDbContextFactory<HotspotDbContext> context
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await SeedAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The demo is a convenience: an unreachable database must not stop the API (health reports it).
+            logger.LogError(e, "Could not seed the demo organization");
+        }
+    }
+
+    private async Task SeedAsync(CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var existing = await db.Organizations.AsNoTracking().Where(o => o.Name == Name).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
         if (existing is { } id)

@@ -12,6 +12,7 @@ internal sealed class TestApi(IReadOnlyDictionary<string, string?>? settings = n
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("HOTSPOT_DATA_DIR", DataDirectory);
+        builder.UseSetting("Development:SeedDemo", "false"); // a fresh database stays empty unless a test asks for the demo
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

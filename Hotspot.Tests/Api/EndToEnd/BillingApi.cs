@@ -1,6 +1,7 @@
 using Hotspot.Api.Development;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Plans;
+using Hotspot.Providers.Daraja.Simulator;
 using Hotspot.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -16,7 +17,9 @@ namespace Hotspot.Tests.Api.EndToEnd;
 /// runs the whole way: portal route, STK push to the simulator, callback to our route, settlement.
 /// Delays are shortened so tests are fast.
 /// </summary>
-public sealed class BillingApi(BillingDatabase database, IReadOnlyDictionary<string, string?>? overrides = null) : WebApplicationFactory<Program>
+/// <param name="darajaState">The Daraja simulator's memory from an earlier host: the provider outlives our restart.</param>
+public sealed class BillingApi(BillingDatabase database, IReadOnlyDictionary<string, string?>? overrides = null,
+    DarajaSimulatorState? darajaState = null) : WebApplicationFactory<Program>
 {
     public const string BaseUrl = "http://localhost";
 
@@ -43,8 +46,13 @@ public sealed class BillingApi(BillingDatabase database, IReadOnlyDictionary<str
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
 
-        builder.ConfigureServices(services => services.ConfigureAll<HttpClientFactoryOptions>(options =>
-            options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = new TestServerHandler(this))));
+        builder.ConfigureServices(services =>
+        {
+            services.ConfigureAll<HttpClientFactoryOptions>(options =>
+                options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = new TestServerHandler(this)));
+            if (darajaState is not null)
+                services.AddSingleton(darajaState);
+        });
     }
 
     static BillingApi()
@@ -64,6 +72,8 @@ public sealed class BillingApi(BillingDatabase database, IReadOnlyDictionary<str
             return _server.SendAsync(request, cancellationToken);
         }
     }
+
+    public DarajaSimulatorState DarajaState => Services.GetRequiredService<DarajaSimulatorState>();
 
     public IDbContextFactory<HotspotDbContext> Contexts => Services.GetRequiredService<IDbContextFactory<HotspotDbContext>>();
 

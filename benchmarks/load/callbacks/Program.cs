@@ -1,0 +1,94 @@
+// Callbacks settled per second, with exactly-once activation, against a running Hotspot API on PostgreSQL.
+//
+//   1. creates N pending purchases through the real portal route (the sandbox's lost-callback phone number,
+//      so the simulator itself sends no callback);
+//   2. posts one Daraja STK success callback per purchase (each twice with --duplicates), C at a time, and
+//      times it from the first request to the last answer;
+//   3. checks in the database that exactly N purchases are PAID with exactly N vouchers.
+//
+// Usage: dotnet run -c Release --project benchmarks/load/callbacks -- <api-url> <npgsql-connection-string> [N] [C] [--duplicates]
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: CallbackLoad <api-url> <npgsql-connection-string> [count=2000] [concurrency=64] [--duplicates]");
+    return 2;
+}
+
+var apiUrl = args[0].TrimEnd('/');
+var connectionString = args[1];
+var count = args.Length > 2 && int.TryParse(args[2], out var n) ? n : 2000;
+var concurrency = args.Length > 3 && int.TryParse(args[3], out var c) ? c : 64;
+var duplicates = args.Contains("--duplicates");
+const string LostCallbackPhone = "254700000005"; // the simulator's "payment succeeds, callback lost" number
+
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(apiUrl), Timeout = TimeSpan.FromMinutes(2) };
+await using var data = NpgsqlDataSource.Create(connectionString);
+
+// The demo organization the API seeds in Development, and its cheapest plan.
+var (organizationId, token) = await SingleAsync(data, "select id, daraja_callback_token from organizations where name = 'Demo Hotspot (sandbox)'",
+    r => (r.GetGuid(0), r.GetString(1)));
+var plans = await http.GetFromJsonAsync<JsonElement>($"/api/hotspot/organizations/{organizationId}/plans");
+var planId = plans[0].GetProperty("id").GetGuid();
+var price = plans[0].GetProperty("priceKes").GetInt64();
+
+Console.WriteLine($"Creating {count} pending purchases through /api/hotspot/purchase-voucher ...");
+var purchaseIds = new Guid[count];
+await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+{
+    using var response = await http.PostAsJsonAsync("/api/hotspot/purchase-voucher", new { organizationId, planId, phoneNumber = LostCallbackPhone }, ct);
+    var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+    if ((int)response.StatusCode != 202)
+        throw new InvalidOperationException($"purchase-voucher answered {(int)response.StatusCode}: {body}");
+    purchaseIds[i] = body.GetProperty("purchaseId").GetGuid();
+});
+
+var checkouts = new Dictionary<Guid, string>();
+await using (var command = data.CreateCommand("select id, provider_request_id from purchases where id = any($1)"))
+{
+    command.Parameters.Add(new NpgsqlParameter { Value = purchaseIds });
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+        checkouts[reader.GetGuid(0)] = reader.GetString(1);
+}
+if (checkouts.Count != count)
+    throw new InvalidOperationException($"expected {count} purchases with a request id, found {checkouts.Count}");
+
+var callbacks = checkouts.Values.SelectMany(checkout => Enumerable.Repeat(checkout, duplicates ? 2 : 1))
+    .OrderBy(_ => Random.Shared.Next()).ToArray();
+var url = $"/api/payments/daraja/callback/{organizationId}/{token}";
+Console.WriteLine($"Posting {callbacks.Length} STK callbacks, {concurrency} at a time ...");
+var failures = 0;
+var watch = Stopwatch.StartNew();
+await Parallel.ForEachAsync(callbacks, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (checkout, ct) =>
+{
+    var receipt = "L" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(checkout)))[..9];
+    var json = $$"""{"Body":{"stkCallback":{"MerchantRequestID":"load","CheckoutRequestID":"{{checkout}}","ResultCode":0,"ResultDesc":"The service request is processed successfully.","CallbackMetadata":{"Item":[{"Name":"Amount","Value":{{price}} },{"Name":"MpesaReceiptNumber","Value":"{{receipt}}"},{"Name":"PhoneNumber","Value":254700000005} ] } } } }""";
+    using var response = await http.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"), ct);
+    if (!response.IsSuccessStatusCode)
+        Interlocked.Increment(ref failures);
+});
+watch.Stop();
+
+var paid = await SingleAsync(data, $"select count(*) from purchases where id = any(@ids) and status = 'Paid'", r => r.GetInt64(0), purchaseIds);
+var vouchers = await SingleAsync(data, $"select count(*) from vouchers where purchase_id = any(@ids)", r => r.GetInt64(0), purchaseIds);
+var perSecond = count / watch.Elapsed.TotalSeconds;
+Console.WriteLine($"callbacks posted: {callbacks.Length} ({(duplicates ? "each twice" : "once each")}), non-2xx answers: {failures}");
+Console.WriteLine($"purchases paid: {paid}/{count}, vouchers: {vouchers} (exactly once: {(paid == count && vouchers == count ? "yes" : "NO")})");
+Console.WriteLine($"elapsed: {watch.Elapsed.TotalSeconds:F2} s, purchases settled per second: {perSecond:F0}, callbacks answered per second: {callbacks.Length / watch.Elapsed.TotalSeconds:F0}");
+return paid == count && vouchers == count && failures == 0 ? 0 : 1;
+
+static async Task<T> SingleAsync<T>(NpgsqlDataSource data, string sql, Func<NpgsqlDataReader, T> read, Guid[]? ids = null)
+{
+    await using var command = data.CreateCommand(sql);
+    if (ids is not null)
+        command.Parameters.AddWithValue("ids", ids);
+    await using var reader = await command.ExecuteReaderAsync();
+    if (!await reader.ReadAsync())
+        throw new InvalidOperationException("no row for: " + sql);
+    return read(reader);
+}
