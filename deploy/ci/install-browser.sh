@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs Debian's headless Chromium and its driver for the portal's browser tests (Hotspot.Tests/Portal).
+# Installs Debian's headless Chromium and its driver for the portal's browser tests (Hotspot.Tests/CaptivePortal).
 # Idempotent: does nothing when both are already there.
 set -euo pipefail
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then

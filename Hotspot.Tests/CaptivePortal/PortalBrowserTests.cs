@@ -2,7 +2,7 @@ using Hotspot.Domain.Purchases;
 using Microsoft.EntityFrameworkCore;
 using OpenQA.Selenium;
 
-namespace Hotspot.Tests.Portal;
+namespace Hotspot.Tests.CaptivePortal;
 
 /// <summary>
 /// The portal in headless Chromium at 360 px against the real API on a real port, paying through the built-in

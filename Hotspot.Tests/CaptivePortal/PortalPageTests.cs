@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Hotspot.Domain.Plans;
 
-namespace Hotspot.Tests.Portal;
+namespace Hotspot.Tests.CaptivePortal;
 
 /// <summary><c>/portal/{organizationId}</c> and its files through the real API host.</summary>
 public partial class PortalPageTests

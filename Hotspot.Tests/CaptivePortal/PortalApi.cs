@@ -11,7 +11,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hotspot.Tests.Portal;
+namespace Hotspot.Tests.CaptivePortal;
 
 /// <summary>
 /// The real API with its sandbox simulators and demo organization, on a temporary SQLite folder. With

@@ -1,6 +1,6 @@
 using Hotspot.Api.Portal;
 
-namespace Hotspot.Tests.Portal;
+namespace Hotspot.Tests.CaptivePortal;
 
 public class PlanDescriptionTests
 {

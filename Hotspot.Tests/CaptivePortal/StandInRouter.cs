@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Hotspot.Tests.Portal;
+namespace Hotspot.Tests.CaptivePortal;
 
 /// <summary>
 /// Plays a MikroTik hotspot on a free 127.0.0.1 port: <c>GET /login</c> serves the repository's

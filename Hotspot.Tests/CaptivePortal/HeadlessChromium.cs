@@ -2,7 +2,7 @@ using System.Drawing;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
-namespace Hotspot.Tests.Portal;
+namespace Hotspot.Tests.CaptivePortal;
 
 /// <summary>
 /// Debian's chromium and chromedriver, headless, with a window the size of a small phone (360 x 740). Without
