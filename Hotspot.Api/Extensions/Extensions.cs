@@ -34,6 +34,7 @@ public static class Extensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapBillingRest();
         app.MapRadiusApi();
+        Hotspot.Api.Portal.PortalEndpoints.MapPortal(app);
         return app;
     }
 
