@@ -130,7 +130,7 @@ public sealed class PaymentAdministration(
         var credentials = KopoKopoCredentialsOf(organization);
         var reference = Guid.NewGuid();
         var request = new PayoutRequest(phone.Value, amountKes, reason.Trim(), reference.ToString("N"),
-            urls.KopoKopo(organization, "b2b"));
+            urls.KopoKopo(organization, CallbackUrls.KopoKopoSendMoney));
         var result = await services.GetRequiredService<KopoKopoPaymentGateway>().SendMoneyAsync(credentials, request, cancellationToken);
         if (!result.IsSuccess) return new Payout(false, null, "Kopo Kopo refused the payment: " + Describe(result.Error!));
         var record = KopoKopoTransaction.Receive(organizationId, KopoKopoTransactionType.SendMoney, "{}", time.GetUtcNow().UtcDateTime,
