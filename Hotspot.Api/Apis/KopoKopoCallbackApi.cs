@@ -10,7 +10,7 @@ public static class KopoKopoCallbackApi
         app.MapPost("/api/payments/kopokopo/callback/{organizationId:guid}/{callbackType}", HandleAsync)
             .WithTags("Kopo Kopo callbacks")
             .WithName("KopoKopoCallback")
-            .WithSummary("Webhooks (buygoods, b2b, settlement, customer) and incoming payment results, signed with X-KopoKopo-Signature.")
+            .WithSummary("Webhooks (buygoods, b2b, settlement, customer), incoming payment results (incoming-payment) and send money results (send-money), signed with X-KopoKopo-Signature.")
             .RequireRateLimiting(BillingRateLimits.Callbacks);
 
     private static async Task<IResult> HandleAsync(Guid organizationId, string callbackType, HttpContext context, KopoKopoCallbacks callbacks)

@@ -33,7 +33,7 @@ public sealed record KopoKopoConfigurationView(
     IReadOnlyList<KopoKopoCallbackUrl> CallbackUrls, IReadOnlyList<WebhookSubscription> WebhookSubscriptions)
 {
     /// <summary>The callback types of <c>POST /api/payments/kopokopo/callback/{organizationId}/{callbackType}</c>.</summary>
-    public static readonly string[] KopoKopoCallbackTypes = ["buygoods", "b2b", "settlement", "customer", "incoming-payment"];
+    public static readonly string[] KopoKopoCallbackTypes = ["buygoods", "b2b", "settlement", "customer", "incoming-payment", "send-money"];
 
     public static KopoKopoConfigurationView? Of(Organization organization, CallbackUrls urls)
     {

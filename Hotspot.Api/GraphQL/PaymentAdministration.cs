@@ -130,7 +130,7 @@ public sealed class PaymentAdministration(
         var credentials = KopoKopoCredentialsOf(organization);
         var reference = Guid.NewGuid();
         var request = new PayoutRequest(phone.Value, amountKes, reason.Trim(), reference.ToString("N"),
-            urls.KopoKopo(organization, "b2b"));
+            urls.KopoKopo(organization, CallbackUrls.KopoKopoSendMoney));
         var result = await services.GetRequiredService<KopoKopoPaymentGateway>().SendMoneyAsync(credentials, request, cancellationToken);
         if (!result.IsSuccess) return new Payout(false, null, "Kopo Kopo refused the payment: " + Describe(result.Error!));
         var record = KopoKopoTransaction.Receive(organizationId, KopoKopoTransactionType.SendMoney, "{}", time.GetUtcNow().UtcDateTime,
@@ -138,6 +138,13 @@ public sealed class PaymentAdministration(
             amountKes: amountKes, currency: "KES", phoneNumber: phone.Value, tillNumber: organization.KopoKopoConfiguration!.TillNumber);
         record.MarkProcessed(null);
         db.KopoKopoTransactions.Add(record);
+        // The result can arrive before this record is saved; it was then kept for review as matching no payout.
+        var early = await db.KopoKopoTransactions
+            .Where(t => t.OrganizationId == organizationId && t.Type == KopoKopoTransactionType.SendMoney
+                && t.PaymentRequestId == result.Value.ProviderRequestId && t.Status == CallbackStatus.NeedsReview)
+            .ToListAsync(cancellationToken);
+        foreach (var row in early)
+            row.MarkProcessed(null);
         await db.SaveChangesAsync(cancellationToken);
         return new Payout(true, result.Value.ProviderRequestId, "Kopo Kopo accepted the payment; its result arrives by callback.");
     }

@@ -12,6 +12,9 @@ public sealed class CallbackUrls(IOptions<PaymentOptions> options, IServer serve
 {
     public const string KopoKopoIncomingPayment = "incoming-payment";
 
+    /// <summary>Where Kopo Kopo posts send money (PAY) results: <c>data.type = send_money</c>, not a B2B webhook.</summary>
+    public const string KopoKopoSendMoney = "send-money";
+
     public Uri DarajaStk(Organization organization) =>
         Build($"/api/payments/daraja/callback/{organization.Id}/{organization.DarajaCallbackToken}");
 

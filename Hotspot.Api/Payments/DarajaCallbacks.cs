@@ -17,6 +17,7 @@ namespace Hotspot.Api.Payments;
 /// </summary>
 public sealed class DarajaCallbacks(
     IDbContextFactory<HotspotDbContext> contexts,
+    CallbackTokenCache tokens,
     PurchaseOutcomes outcomes,
     TimeProvider time,
     ILogger<DarajaCallbacks> logger)
@@ -150,9 +151,7 @@ public sealed class DarajaCallbacks(
     /// <summary>Accepted when the organization exists and the token is its own; a wrong token is stored for review.</summary>
     private async Task<CallbackAnswer> CheckAsync(Guid organizationId, string token, MpesaTransactionKind kind, byte[] body, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var expected = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
-            .Select(o => o.DarajaCallbackToken).SingleOrDefaultAsync(cancellationToken);
+        var expected = await tokens.TokenOfAsync(organizationId, cancellationToken);
         if (expected is null)
             return CallbackAnswer.NotFound;
         if (CallbackTokens.Matches(token, expected))

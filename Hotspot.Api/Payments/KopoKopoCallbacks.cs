@@ -30,6 +30,7 @@ public sealed class KopoKopoCallbacks(
         ["settlement"] = KopoKopoTransactionType.Settlement,
         ["customer"] = KopoKopoTransactionType.Customer,
         [CallbackUrls.KopoKopoIncomingPayment] = KopoKopoTransactionType.IncomingPayment,
+        [CallbackUrls.KopoKopoSendMoney] = KopoKopoTransactionType.SendMoney,
     };
 
     public async Task<CallbackAnswer> ReceiveAsync(Guid organizationId, string callbackType, byte[] body, string? signature, CancellationToken cancellationToken)
@@ -89,6 +90,18 @@ public sealed class KopoKopoCallbacks(
             return CallbackAnswer.Duplicate;
         }
 
+        if (type == KopoKopoTransactionType.SendMoney)
+        {
+            // A PAY result is about money we sent, never a purchase: recorded when it answers one of our payouts.
+            var ours = notification.ProviderRequestId is { } payoutId && await IsOurPayoutAsync(organizationId, payoutId, transaction.Id, cancellationToken);
+            await MarkAsync(transaction.Id, t =>
+            {
+                if (ours) t.MarkProcessed(null);
+                else t.MarkForReview(null, "No send money request of this organization has this id.");
+            }, cancellationToken);
+            return CallbackAnswer.Accepted;
+        }
+
         if (notification.ProviderRequestId is null)
         {
             await MarkAsync(transaction.Id, t => t.MarkProcessed(null), cancellationToken); // a till payment not started by us
@@ -139,6 +152,13 @@ public sealed class KopoKopoCallbacks(
 
         var transaction = transactionId is { } txId ? new SettlementTransaction(PaymentMethodType.KopoKopo, txId) : null;
         await outcomes.ApplyAsync(organizationId, purchaseId.Value, status, status.AmountShillings ?? -1, transaction, cancellationToken);
+    }
+
+    private async Task<bool> IsOurPayoutAsync(Guid organizationId, string payoutId, Guid resultId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.KopoKopoTransactions.AsNoTracking().AnyAsync(t => t.OrganizationId == organizationId
+            && t.Type == KopoKopoTransactionType.SendMoney && t.PaymentRequestId == payoutId && t.Id != resultId, cancellationToken);
     }
 
     private async Task StoreForReviewAsync(Guid organizationId, KopoKopoTransactionType type, string raw, string reason, CancellationToken cancellationToken)

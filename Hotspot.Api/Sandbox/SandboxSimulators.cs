@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Hotspot.Api.Payments;
 using Hotspot.Providers.Daraja;
 using Hotspot.Providers.Daraja.Simulator;
@@ -28,7 +30,14 @@ public static class SandboxSimulators
         var settings = section.Get<SandboxOptions>() ?? new SandboxOptions();
         builder.Services.AddDarajaSimulator(o => section.GetSection(nameof(SandboxOptions.Delays)).Bind(o.Delays));
         builder.Services.AddKopoKopoSimulator(o => section.GetSection(nameof(SandboxOptions.Delays)).Bind(o.Delays));
-        builder.Services.AddOptions<DarajaOptions>().PostConfigure<IServer>((o, server) => o.SandboxBaseUrl = BaseUrl(settings, server) + DarajaPrefix);
+        builder.Services.AddOptions<DarajaOptions>().PostConfigure<IServer>((o, server) =>
+        {
+            o.SandboxBaseUrl = BaseUrl(settings, server) + DarajaPrefix;
+            // B2C refunds encrypt the initiator password with a certificate; the simulator accepts any credential,
+            // so a throwaway key lets refunds work offline when no sandbox certificate is configured.
+            if (string.IsNullOrWhiteSpace(o.SandboxCertificatePem) && string.IsNullOrWhiteSpace(o.SandboxCertificatePath))
+                o.SandboxCertificatePem = ThrowawayCertificatePem.Value;
+        });
         builder.Services.AddOptions<KopoKopoOptions>().PostConfigure<IServer>((o, server) => o.SandboxBaseUrl = BaseUrl(settings, server) + KopoKopoPrefix);
     }
 
@@ -37,6 +46,14 @@ public static class SandboxSimulators
         app.MapDarajaSimulator(DarajaPrefix).WithTags("Sandbox").ExcludeFromDescription();
         app.MapKopoKopoSimulator(KopoKopoPrefix).WithTags("Sandbox").ExcludeFromDescription();
     }
+
+    private static readonly Lazy<string> ThrowawayCertificatePem = new(() =>
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Hotspot sandbox initiator", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(10));
+        return certificate.ExportCertificatePem();
+    });
 
     private static string BaseUrl(SandboxOptions settings, IServer server) =>
         (string.IsNullOrWhiteSpace(settings.BaseUrl) ? SelfUrl.Of(server) : settings.BaseUrl.TrimEnd('/'))

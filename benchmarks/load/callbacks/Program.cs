@@ -6,7 +6,11 @@
 //      times it from the first request to the last answer;
 //   3. checks in the database that exactly N purchases are PAID with exactly N vouchers.
 //
-// Usage: dotnet run -c Release --project benchmarks/load/callbacks -- <api-url> <npgsql-connection-string> [N] [C] [--duplicates]
+// Usage: dotnet run -c Release --project benchmarks/load/callbacks -- <api-url> <npgsql-connection-string> [N] [C] [--duplicates] [--analyze]
+//
+// --analyze runs ANALYZE on purchases after creating them, as autovacuum does within a minute of a burst: without
+// fresh statistics PostgreSQL may answer the PENDING->PAID UPDATE (id and status) through the status index and read
+// every pending row for each callback.
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
@@ -24,6 +28,7 @@ var connectionString = args[1];
 var count = args.Length > 2 && int.TryParse(args[2], out var n) ? n : 2000;
 var concurrency = args.Length > 3 && int.TryParse(args[3], out var c) ? c : 64;
 var duplicates = args.Contains("--duplicates");
+var analyze = args.Contains("--analyze");
 const string LostCallbackPhone = "254700000005"; // the simulator's "payment succeeds, callback lost" number
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(apiUrl), Timeout = TimeSpan.FromMinutes(2) };
@@ -57,6 +62,12 @@ await using (var command = data.CreateCommand("select id, provider_request_id fr
 }
 if (checkouts.Count != count)
     throw new InvalidOperationException($"expected {count} purchases with a request id, found {checkouts.Count}");
+
+if (analyze)
+{
+    await using var command = data.CreateCommand("analyze purchases");
+    await command.ExecuteNonQueryAsync();
+}
 
 var callbacks = checkouts.Values.SelectMany(checkout => Enumerable.Repeat(checkout, duplicates ? 2 : 1))
     .OrderBy(_ => Random.Shared.Next()).ToArray();
