@@ -1,5 +1,6 @@
 using Hotspot.Domain.Plans;
 using Hotspot.Domain.Purchases;
+using Hotspot.Domain.Radius;
 using Hotspot.Domain.Transactions;
 using Hotspot.Domain.Users;
 using Hotspot.Domain.Vouchers;
@@ -15,7 +16,17 @@ public static class EntityFields
         .PropertyBacked<Plan>("Plan")
         .Resolve<Voucher>("Voucher", "durationSeconds", (v, _) => (long)v.Duration.TotalSeconds)
         .ResolveAsync<Voucher, Plan?>("Voucher", "plan", (v, ctx) => DataLoaders.Plans(ctx).LoadAsync(v.PlanId))
+        .ResolveAsync<Voucher, long>("Voucher", "bytesUsed", async (v, ctx) => (await UsageAsync(v, ctx)).BytesUsed)
+        .ResolveAsync<Voucher, int>("Voucher", "devices", async (v, ctx) => (await UsageAsync(v, ctx)).Devices)
+        .ResolveAsync<Voucher, object>("Voucher", "sessions", async (v, ctx) =>
+        {
+            await Resolve.User(ctx).RequireReadAsync(v.OrganizationId, ctx.CancellationToken);
+            return await DataLoaders.SessionsByVoucher(ctx).LoadAsync(new VoucherKey(v.OrganizationId, v.Id)) ?? [];
+        })
         .PropertyBacked<Voucher>("Voucher")
+        .ResolveAsync<RadiusSession, Router?>("RadiusSession", "router", (s, ctx) => DataLoaders.Routers(ctx).LoadAsync(s.RouterId))
+        .PropertyBacked<RadiusSession>("RadiusSession")
+        .PropertyBacked<Router>("Router")
         .ResolveAsync<Purchase, Plan?>("Purchase", "plan", (p, ctx) => DataLoaders.Plans(ctx).LoadAsync(p.PlanId))
         .ResolveAsync<Purchase, Voucher?>("Purchase", "voucher", (p, ctx) =>
             p.VoucherId is { } id ? DataLoaders.Vouchers(ctx).LoadAsync(id) : Task.FromResult<Voucher?>(null))
@@ -37,6 +48,14 @@ public static class EntityFields
         .Connection<Purchase>("Purchase")
         .Connection<MpesaTransaction>("MpesaTransaction")
         .Connection<KopoKopoTransaction>("KopoKopoTransaction");
+
+    // Usage re-checks membership like the organization's lists do, whatever path led to the voucher.
+    private static async Task<VoucherUsage> UsageAsync(Voucher voucher, Hotspot.GraphQL.Binding.ResolverContext ctx)
+    {
+        await Resolve.User(ctx).RequireReadAsync(voucher.OrganizationId, ctx.CancellationToken);
+        return await DataLoaders.VoucherUsage(ctx).LoadAsync(new VoucherKey(voucher.OrganizationId, voucher.Id))
+            ?? VoucherUsage.None(voucher.Id);
+    }
 
     private static ExecutableSchemaBuilder Connection<T>(this ExecutableSchemaBuilder schema, string node) => schema
         .PropertyBacked<Connection<T>>(node + "Connection")

@@ -184,6 +184,16 @@ public static class MutationFields
             var input = ctx.Argument<SendMoneyInput>("input");
             return await ctx.Service<PaymentAdministration>().SendMoneyAsync(id, input.PhoneNumber, input.AmountKes, input.Reason, ctx.CancellationToken);
         }))
+        .ResolveAsync("Mutation", "registerRouter", Resolve.Guarded(async ctx =>
+        {
+            var id = GraphQLErrors.ParseId(ctx.Argument<string>("organizationId"), "Organization");
+            await Resolve.User(ctx).RequireChangeAsync(id, ctx.CancellationToken);
+            await using (var db = await Resolve.DatabaseAsync(ctx))
+                if (!await db.Organizations.AnyAsync(o => o.Id == id, ctx.CancellationToken)) throw AccessDenied.NotFound("Organization");
+            var input = ctx.Argument<RegisterRouterInput>("input");
+            return await ctx.Service<Hotspot.Storage.Radius.RouterRegistry>().RegisterAsync(
+                id, input.Name, input.NasIdentifier, input.IpAddress, input.AttributeProfile, ctx.CancellationToken);
+        }))
         .PropertyBacked<LoginPayload>("LoginPayload")
         .PropertyBacked<PaymentAdministration.MethodChange>("SetPaymentMethodPayload")
         .PropertyBacked<PaymentAdministration.CredentialTest>("CredentialTestResult")

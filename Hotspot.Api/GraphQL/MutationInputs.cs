@@ -1,5 +1,6 @@
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments;
+using Hotspot.Domain.Radius;
 using Hotspot.Domain.Users;
 
 namespace Hotspot.Api.GraphQL;
@@ -30,6 +31,9 @@ public sealed record SetPaymentMethodInput(PaymentMethodType? PaymentMethod);
 
 public sealed record PlanInput(
     string Name, long PriceKes, long DurationSeconds, long? DataCapBytes, long? UploadRateKbps, long? DownloadRateKbps, int MaxDevices = 1);
+
+public sealed record RegisterRouterInput(
+    string Name, string? NasIdentifier, string? IpAddress, RouterAttributeProfile AttributeProfile = RouterAttributeProfile.Mikrotik);
 
 public sealed record GenerateVouchersInput(string PlanId, int Count, string? Prefix);
 

@@ -2,6 +2,7 @@ using Hotspot.Api.Payments;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Purchases;
 using Hotspot.GraphQL.Binding;
+using Hotspot.Storage.Radius;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotspot.Api.GraphQL;
@@ -83,6 +84,11 @@ public static class OrganizationFields
                 .OrderBy(g => g.Key)
                 .Select(g => new DailyRevenue(DateTime.SpecifyKind(g.Key, DateTimeKind.Utc), g.Sum(p => p.AmountKes), g.Count()))
                 .ToList();
+        })
+        .ResolveAsync<Organization, object>("Organization", "routers", async (o, ctx) =>
+        {
+            await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
+            return await ctx.Service<RouterRegistry>().ListAsync(o.Id, ctx.CancellationToken);
         })
         .PropertyBacked<MpesaConfigurationView>("MpesaConfiguration")
         .PropertyBacked<KopoKopoConfigurationView>("KopoKopoConfiguration")

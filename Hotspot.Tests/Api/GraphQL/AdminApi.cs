@@ -15,6 +15,7 @@ internal sealed class AdminApi : IAsyncDisposable
 {
     public const string AdminEmail = "root@platform.test";
     public const string AdminPassword = "correct horse battery staple";
+    public const string RadiusSecret = "made-up-radius-secret-5d1e";
 
     private readonly TestDatabase? _database;
 
@@ -39,6 +40,7 @@ internal sealed class AdminApi : IAsyncDisposable
             ["Providers:Retry:MaxRetryAttempts"] = "0",
             ["Sandbox:Enabled"] = "false",
             ["Payments:CallbackBaseUrl"] = "https://hotspot.test",
+            ["Radius:SharedSecret"] = RadiusSecret,
         };
         TestDatabase? database = null;
         if (provider == DatabaseProvider.PostgreSql)
