@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Hotspot.Api.Health;
+using Hotspot.Api.GraphQL;
 using Hotspot.Api.Logging;
+using Hotspot.Api.Portal;
 using Hotspot.Api.Radius;
 using Hotspot.Storage.Extensions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -22,7 +24,7 @@ public static class Extensions
 
         builder.Services.AddHotspotStorage(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        Hotspot.Api.GraphQL.AdminGraphQLExtensions.AddAdminGraphQL(builder);
+        builder.AddAdminGraphQL();
         builder.AddRadius();
         return builder;
     }
@@ -34,7 +36,7 @@ public static class Extensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapBillingRest();
         app.MapRadiusApi();
-        Hotspot.Api.Portal.PortalEndpoints.MapPortal(app);
+        app.MapPortal();
         return app;
     }
 
