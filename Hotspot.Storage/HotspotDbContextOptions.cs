@@ -16,7 +16,7 @@ public static class HotspotDbContextOptions
                 builder.UseSqlite(connectionString);
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.UseNpgsql(connectionString);
+                builder.UseNpgsql(PostgreSqlConnectionDefaults.Apply(connectionString));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider));

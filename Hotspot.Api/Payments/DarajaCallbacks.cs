@@ -47,7 +47,7 @@ public sealed class DarajaCallbacks(
             return CallbackAnswer.Duplicate;
         }
 
-        await ApplyAsync(organizationId, transaction.Id, stk, cancellationToken);
+        await ApplyAsync(organizationId, SettlementTransaction.Stored(transaction), stk, cancellationToken);
         return CallbackAnswer.Accepted;
     }
 
@@ -64,7 +64,7 @@ public sealed class DarajaCallbacks(
         {
             var parsed = StkCallbackParser.Parse(Encoding.UTF8.GetBytes(row.RawBody));
             if (parsed.IsSuccess)
-                await ApplyAsync(organizationId, row.Id, parsed.Value, cancellationToken);
+                await ApplyAsync(organizationId, new SettlementTransaction(PaymentMethodType.Mpesa, row.Id), parsed.Value, cancellationToken);
         }
     }
 
@@ -125,27 +125,16 @@ public sealed class DarajaCallbacks(
         return await TryStoreAsync(transaction, cancellationToken) ? CallbackAnswer.Accepted : CallbackAnswer.Duplicate;
     }
 
-    private async Task ApplyAsync(Guid organizationId, Guid transactionId, StkCallback stk, CancellationToken cancellationToken)
+    /// <summary>
+    /// Settles or fails the purchase with this CheckoutRequestID, found in the same read that applies the outcome;
+    /// a callback that matches no purchase of the organization is kept for review.
+    /// </summary>
+    private Task ApplyAsync(Guid organizationId, SettlementTransaction transaction, StkCallback stk, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var purchaseId = await db.Purchases.AsNoTracking()
-            .Where(p => p.OrganizationId == organizationId && p.ProviderRequestId == stk.CheckoutRequestId)
-            .Select(p => (Guid?)p.Id)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (purchaseId is null)
-        {
-            var row = await db.MpesaTransactions.SingleAsync(t => t.Id == transactionId, cancellationToken);
-            row.MarkForReview(null, "No purchase of this organization has this CheckoutRequestID.");
-            await db.SaveChangesAsync(cancellationToken);
-            logger.LogWarning("STK callback {CheckoutRequestId} for organization {OrganizationId} matches no purchase; kept for review",
-                stk.CheckoutRequestId, organizationId);
-            return;
-        }
-
         var status = StkResultCodes.Status(stk.ResultCode, stk.ResultDescription, stk.ReceiptNumber, stk.AmountShillings, stk.PhoneNumber);
         // A success without an amount cannot be checked against the price: -1 sends it to review.
-        await outcomes.ApplyAsync(organizationId, purchaseId.Value, status, stk.AmountShillings ?? -1,
-            new SettlementTransaction(PaymentMethodType.Mpesa, transactionId), cancellationToken);
+        return outcomes.ApplyAsync(PurchaseKey.ByProviderRequestId(organizationId, stk.CheckoutRequestId), status, stk.AmountShillings ?? -1,
+            transaction, cancellationToken);
     }
 
     /// <summary>Accepted when the organization exists and the token is its own; a wrong token is stored for review.</summary>

@@ -151,7 +151,7 @@ public sealed class KopoKopoCallbacks(
         }
 
         var transaction = transactionId is { } txId ? new SettlementTransaction(PaymentMethodType.KopoKopo, txId) : null;
-        await outcomes.ApplyAsync(organizationId, purchaseId.Value, status, status.AmountShillings ?? -1, transaction, cancellationToken);
+        await outcomes.ApplyAsync(PurchaseKey.ById(organizationId, purchaseId.Value), status, status.AmountShillings ?? -1, transaction, cancellationToken);
     }
 
     private async Task<bool> IsOurPayoutAsync(Guid organizationId, string payoutId, Guid resultId, CancellationToken cancellationToken)

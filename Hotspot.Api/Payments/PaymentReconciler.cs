@@ -4,6 +4,7 @@ using Hotspot.Domain.Purchases;
 using Hotspot.Providers.KopoKopo;
 using Hotspot.Storage;
 using Hotspot.Storage.Leases;
+using Hotspot.Storage.Settlement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -102,7 +103,7 @@ public sealed class PaymentReconciler(
         if (status is { State: not PaymentState.Pending })
         {
             // The query confirms this very request, whose amount we set; Daraja's query gives no amount.
-            await outcomes.ApplyAsync(purchase.OrganizationId, purchase.Id, status, status.AmountShillings ?? purchase.AmountKes, null, cancellationToken);
+            await outcomes.ApplyAsync(PurchaseKey.ById(purchase.OrganizationId, purchase.Id), status, status.AmountShillings ?? purchase.AmountKes, null, cancellationToken);
             logger.LogInformation("Reconciler: purchase {PurchaseId} of organization {OrganizationId} is {State} at the provider",
                 purchase.Id, purchase.OrganizationId, status.State);
             return;

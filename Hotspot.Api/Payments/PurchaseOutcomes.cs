@@ -21,33 +21,33 @@ public sealed class PurchaseOutcomes(
     private const int MaxAttempts = 5;
 
     /// <param name="amountKes">The amount the provider says was paid (for a query that gives none: the amount requested).</param>
-    public async Task ApplyAsync(Guid organizationId, Guid purchaseId, PaymentStatus status, long amountKes,
+    public async Task ApplyAsync(PurchaseKey purchase, PaymentStatus status, long amountKes,
         SettlementTransaction? transaction, CancellationToken cancellationToken)
     {
         switch (status.State)
         {
             case PaymentState.Succeeded:
-                await settlement.SettleAsync(new SettlementRequest(organizationId, purchaseId, amountKes, status.Receipt, transaction), cancellationToken);
+                await settlement.SettleAsync(new SettlementRequest(purchase, amountKes, status.Receipt, transaction), cancellationToken);
                 break;
             case PaymentState.Failed:
-                await FailAsync(organizationId, purchaseId, status.FailureReason, status.ResultCode, transaction, cancellationToken);
+                await FailAsync(purchase, status.FailureReason, status.ResultCode, transaction, cancellationToken);
                 break;
             default:
-                await MarkTransactionAsync(organizationId, transaction, purchaseId, cancellationToken);
+                await MarkPendingAsync(purchase, transaction, cancellationToken);
                 break;
         }
     }
 
     /// <summary>Cancels (customer cancelled) or fails the purchase with a reason the customer can read.</summary>
-    public Task FailAsync(Guid organizationId, Guid purchaseId, PaymentFailureReason reason, string? providerCode,
+    public Task FailAsync(PurchaseKey purchase, PaymentFailureReason reason, string? providerCode,
         SettlementTransaction? transaction, CancellationToken cancellationToken) =>
-        FinishAsync(organizationId, purchaseId, reason == PaymentFailureReason.CancelledByUser, CustomerMessages.For(reason), providerCode, transaction, cancellationToken);
+        FinishAsync(purchase, reason == PaymentFailureReason.CancelledByUser, CustomerMessages.For(reason), providerCode, transaction, cancellationToken);
 
     /// <summary>The provider refused the payment request itself: no prompt reached the customer.</summary>
     public Task FailRefusedAsync(Guid organizationId, Guid purchaseId, CancellationToken cancellationToken) =>
-        FinishAsync(organizationId, purchaseId, cancel: false, CustomerMessages.ProviderRefused, null, null, cancellationToken);
+        FinishAsync(PurchaseKey.ById(organizationId, purchaseId), cancel: false, CustomerMessages.ProviderRefused, null, null, cancellationToken);
 
-    private async Task FinishAsync(Guid organizationId, Guid purchaseId, bool cancel, string text, string? providerCode,
+    private async Task FinishAsync(PurchaseKey key, bool cancel, string text, string? providerCode,
         SettlementTransaction? transaction, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -56,15 +56,21 @@ public sealed class PurchaseOutcomes(
             {
                 var now = time.GetUtcNow().UtcDateTime;
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                var purchase = await db.Purchases.SingleOrDefaultAsync(p => p.Id == purchaseId && p.OrganizationId == organizationId, cancellationToken);
+                var purchase = await key.Find(db.Purchases).SingleOrDefaultAsync(cancellationToken);
                 if (purchase is null)
+                {
+                    await CallbackRowMarks.MarkAsync(db, key.OrganizationId, transaction, CallbackRowMark.ForReview(null, CallbackRowMark.NoMatchingPurchase), cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                    if (transaction is not null)
+                        logger.LogWarning("Payment failure for organization {OrganizationId} matches no purchase; kept for review", key.OrganizationId);
                     return;
+                }
                 var changed = cancel ? purchase.Cancel(text, now) : purchase.Fail(text, now);
-                await MarkAsync(db, organizationId, transaction, purchaseId, cancellationToken);
+                await CallbackRowMarks.MarkAsync(db, key.OrganizationId, transaction, CallbackRowMark.Processed(purchase.Id), cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 if (changed)
                     logger.LogInformation("Purchase {PurchaseId} of organization {OrganizationId} is {Status} (provider code {Code})",
-                        purchaseId, organizationId, purchase.Status, providerCode);
+                        purchase.Id, purchase.OrganizationId, purchase.Status, providerCode);
                 return;
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
@@ -93,28 +99,15 @@ public sealed class PurchaseOutcomes(
         }
     }
 
-    private async Task MarkTransactionAsync(Guid organizationId, SettlementTransaction? transaction, Guid purchaseId, CancellationToken cancellationToken)
+    /// <summary>The provider says the payment is still in progress: the row is processed, the purchase waits.</summary>
+    private async Task MarkPendingAsync(PurchaseKey key, SettlementTransaction? transaction, CancellationToken cancellationToken)
     {
         if (transaction is null)
             return;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await MarkAsync(db, organizationId, transaction, purchaseId, cancellationToken);
+        var purchaseId = await key.Find(db.Purchases).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        var mark = purchaseId is null ? CallbackRowMark.ForReview(null, CallbackRowMark.NoMatchingPurchase) : CallbackRowMark.Processed(purchaseId);
+        await CallbackRowMarks.MarkAsync(db, key.OrganizationId, transaction, mark, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static async Task MarkAsync(HotspotDbContext db, Guid organizationId, SettlementTransaction? transaction, Guid purchaseId, CancellationToken cancellationToken)
-    {
-        if (transaction is null)
-            return;
-        if (transaction.Provider == PaymentMethodType.Mpesa)
-        {
-            var row = await db.MpesaTransactions.SingleOrDefaultAsync(t => t.Id == transaction.TransactionId && t.OrganizationId == organizationId, cancellationToken);
-            row?.MarkProcessed(purchaseId);
-        }
-        else
-        {
-            var row = await db.KopoKopoTransactions.SingleOrDefaultAsync(t => t.Id == transaction.TransactionId && t.OrganizationId == organizationId, cancellationToken);
-            row?.MarkProcessed(purchaseId);
-        }
     }
 }

@@ -69,6 +69,7 @@ public sealed class KopoKopoTransaction
     {
         PurchaseId = purchaseId;
         Status = CallbackStatus.Processed;
+        ReviewReason = null;
     }
 
     public void MarkForReview(Guid? purchaseId, string reason)

@@ -62,6 +62,7 @@ public sealed class MpesaTransaction
     {
         PurchaseId = purchaseId;
         Status = CallbackStatus.Processed;
+        ReviewReason = null;
     }
 
     public void MarkForReview(Guid? purchaseId, string reason)

@@ -43,16 +43,19 @@ public sealed class PurchaseSettlement(
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // One transaction, no savepoint inside it: a failed save rolls the whole attempt back and the loop retries.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var purchase = await db.Purchases.SingleOrDefaultAsync(
-            p => p.Id == request.PurchaseId && p.OrganizationId == request.OrganizationId, cancellationToken);
+        var purchase = await request.Purchase.Find(db.Purchases).SingleOrDefaultAsync(cancellationToken);
         if (purchase is null)
         {
-            const string reason = "No purchase of this organization matches the payment.";
-            await MarkTransactionAsync(db, request, t => t.ForReview(null, reason), cancellationToken);
+            const string reason = CallbackRowMark.NoMatchingPurchase;
+            await CallbackRowMarks.MarkAsync(db, request.OrganizationId, request.Transaction, CallbackRowMark.ForReview(null, reason), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            logger.LogWarning("Payment for organization {OrganizationId} matches no purchase ({Key}); kept for review",
+                request.OrganizationId, request.Purchase.PurchaseId?.ToString() ?? request.Purchase.ProviderRequestId);
             return new SettlementResult(SettlementOutcome.PurchaseNotFound, null, null, reason);
         }
 
@@ -64,14 +67,14 @@ public sealed class PurchaseSettlement(
                 voucher = Voucher.IssueForPurchase(purchase, VoucherCodeGenerator.ForPurchase(), now);
                 db.Vouchers.Add(voucher);
                 purchase.AttachVoucher(voucher.Id);
-                await MarkTransactionAsync(db, request, t => t.Settled(purchase.Id), cancellationToken);
+                await CallbackRowMarks.MarkAsync(db, request.OrganizationId, request.Transaction, CallbackRowMark.Settled(purchase.Id), cancellationToken);
                 break;
             case SettlementOutcome.AlreadyPaid:
                 voucher = await db.Vouchers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == purchase.VoucherId, cancellationToken);
-                await MarkTransactionAsync(db, request, t => t.Processed(purchase.Id), cancellationToken);
+                await CallbackRowMarks.MarkAsync(db, request.OrganizationId, request.Transaction, CallbackRowMark.Processed(purchase.Id), cancellationToken);
                 break;
             default:
-                await MarkTransactionAsync(db, request, t => t.ForReview(purchase.Id, purchase.ReviewReason!), cancellationToken);
+                await CallbackRowMarks.MarkAsync(db, request.OrganizationId, request.Transaction, CallbackRowMark.ForReview(purchase.Id, purchase.ReviewReason!), cancellationToken);
                 break;
         }
 
@@ -88,28 +91,4 @@ public sealed class PurchaseSettlement(
         return new SettlementResult(outcome, voucher?.Id, voucher?.Code,
             outcome is SettlementOutcome.AmountMismatch or SettlementOutcome.NotPending ? purchase.ReviewReason : null);
     }
-
-    private static async Task MarkTransactionAsync(HotspotDbContext db, SettlementRequest request, Action<TransactionMark> mark, CancellationToken cancellationToken)
-    {
-        if (request.Transaction is not { } reference)
-            return;
-        switch (reference.Provider)
-        {
-            case PaymentMethodType.Mpesa:
-                var mpesa = await db.MpesaTransactions.SingleOrDefaultAsync(
-                    t => t.Id == reference.TransactionId && t.OrganizationId == request.OrganizationId, cancellationToken);
-                if (mpesa is not null)
-                    mark(new TransactionMark(mpesa.MarkSettled, mpesa.MarkProcessed, mpesa.MarkForReview));
-                break;
-            case PaymentMethodType.KopoKopo:
-                var kopokopo = await db.KopoKopoTransactions.SingleOrDefaultAsync(
-                    t => t.Id == reference.TransactionId && t.OrganizationId == request.OrganizationId, cancellationToken);
-                if (kopokopo is not null)
-                    mark(new TransactionMark(kopokopo.MarkSettled, kopokopo.MarkProcessed, kopokopo.MarkForReview));
-                break;
-        }
-    }
-
-    /// <summary>The three marks both transaction types support, so the outcome logic is written once.</summary>
-    private sealed record TransactionMark(Action<Guid> Settled, Action<Guid?> Processed, Action<Guid?, string> ForReview);
 }

@@ -5,8 +5,10 @@ namespace Hotspot.Storage.Settlement;
 /// </summary>
 /// <param name="Transaction">The stored callback row that carried it, updated in the same transaction.</param>
 public sealed record SettlementRequest(
-    Guid OrganizationId,
-    Guid PurchaseId,
+    PurchaseKey Purchase,
     long AmountKes,
     string? Receipt,
-    SettlementTransaction? Transaction = null);
+    SettlementTransaction? Transaction = null)
+{
+    public Guid OrganizationId => Purchase.OrganizationId;
+}

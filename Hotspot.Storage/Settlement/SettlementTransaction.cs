@@ -1,6 +1,18 @@
 using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Transactions;
 
 namespace Hotspot.Storage.Settlement;
 
-/// <summary>Points at the row of <c>isp_mpesa_transactions</c> or <c>isp_kopokopo_transactions</c> behind a settlement.</summary>
-public sealed record SettlementTransaction(PaymentMethodType Provider, Guid TransactionId);
+/// <summary>
+/// Points at the row of <c>isp_mpesa_transactions</c> or <c>isp_kopokopo_transactions</c> behind a settlement.
+/// A callback that has just stored its row passes the row itself, so marking it costs no second read.
+/// </summary>
+public sealed record SettlementTransaction(PaymentMethodType Provider, Guid TransactionId)
+{
+    public MpesaTransaction? StoredMpesaRow { get; private init; }
+    public KopoKopoTransaction? StoredKopoKopoRow { get; private init; }
+
+    public static SettlementTransaction Stored(MpesaTransaction row) => new(PaymentMethodType.Mpesa, row.Id) { StoredMpesaRow = row };
+
+    public static SettlementTransaction Stored(KopoKopoTransaction row) => new(PaymentMethodType.KopoKopo, row.Id) { StoredKopoKopoRow = row };
+}

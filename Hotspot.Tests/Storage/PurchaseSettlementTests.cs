@@ -21,7 +21,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var (organization, plan) = await TestData.OrganizationWithPlanAsync(Database);
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
 
-        var result = await Settlement.SettleAsync(new SettlementRequest(organization.Id, purchase.Id, 50, "NLJ7RT61SV"), default);
+        var result = await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "NLJ7RT61SV"), default);
 
         Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.Settled));
         await using var db = Database.CreateDbContext();
@@ -46,7 +46,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
     {
         var (organization, plan) = await TestData.OrganizationWithPlanAsync(Database);
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
-        var request = new SettlementRequest(organization.Id, purchase.Id, 50, "RCPT000001");
+        var request = new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT000001");
 
         var first = await Settlement.SettleAsync(request, default);
         var second = await Settlement.SettleAsync(request, default);
@@ -63,7 +63,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
     {
         var (organization, plan) = await TestData.OrganizationWithPlanAsync(Database);
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
-        var request = new SettlementRequest(organization.Id, purchase.Id, 50, "RCPT000002");
+        var request = new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT000002");
 
         using var start = new Barrier(2);
         var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
@@ -82,7 +82,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
     {
         var (organization, plan) = await TestData.OrganizationWithPlanAsync(Database);
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
-        var request = new SettlementRequest(organization.Id, purchase.Id, 50, "RCPT000003");
+        var request = new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT000003");
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Settlement.SettleAsync(request, default))));
 
@@ -99,7 +99,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
         var callback = await StoreCallbackAsync(organization.Id, purchase.ProviderRequestId!, "RCPT000004", 49);
 
-        var result = await Settlement.SettleAsync(new SettlementRequest(organization.Id, purchase.Id, 49, "RCPT000004",
+        var result = await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 49, "RCPT000004",
             new SettlementTransaction(PaymentMethodType.Mpesa, callback.Id)), default);
 
         Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.AmountMismatch));
@@ -125,7 +125,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
         var callback = await StoreCallbackAsync(organization.Id, purchase.ProviderRequestId!, "RCPT000005", 50);
 
-        var result = await Settlement.SettleAsync(new SettlementRequest(organization.Id, purchase.Id, 50, "RCPT000005",
+        var result = await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT000005",
             new SettlementTransaction(PaymentMethodType.Mpesa, callback.Id)), default);
 
         Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.Settled));
@@ -147,7 +147,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
             await db.SaveChangesAsync();
         }
 
-        var result = await Settlement.SettleAsync(new SettlementRequest(organization.Id, purchase.Id, 50, "RCPT000006"), default);
+        var result = await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT000006"), default);
 
         Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.NotPending));
         await using var check = Database.CreateDbContext();
@@ -164,7 +164,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var (other, _) = await TestData.OrganizationWithPlanAsync(Database);
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
 
-        var result = await Settlement.SettleAsync(new SettlementRequest(other.Id, purchase.Id, 50, "RCPT000007"), default);
+        var result = await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(other.Id, purchase.Id), 50, "RCPT000007"), default);
 
         Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.PurchaseNotFound));
         await using var db = Database.CreateDbContext();
@@ -179,10 +179,79 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         await using var stale = Database.CreateDbContext();
         var staleCopy = await stale.Purchases.SingleAsync(p => p.Id == purchase.Id);
 
-        await Settlement.SettleAsync(new SettlementRequest(organization.Id, purchase.Id, 50, "RCPT000008"), default);
+        await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT000008"), default);
         staleCopy.Fail("timed out", TestData.Now);
 
         Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
+    }
+
+    [Test]
+    public async Task A_callback_settles_its_purchase_by_request_id_and_marks_the_row_it_just_stored()
+    {
+        var (organization, plan) = await TestData.OrganizationWithPlanAsync(Database);
+        var purchase = await TestData.PendingPurchaseAsync(Database, plan);
+        var callback = await StoreCallbackAsync(organization.Id, purchase.ProviderRequestId!, "RCPT000009", 50);
+
+        var result = await Settlement.SettleAsync(new SettlementRequest(
+            PurchaseKey.ByProviderRequestId(organization.Id, purchase.ProviderRequestId!), 50, "RCPT000009", SettlementTransaction.Stored(callback)), default);
+
+        Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.Settled));
+        await using var db = Database.CreateDbContext();
+        var storedCallback = await db.MpesaTransactions.SingleAsync(t => t.Id == callback.Id);
+        Assert.That(storedCallback.Status, Is.EqualTo(CallbackStatus.Settled));
+        Assert.That(storedCallback.PurchaseId, Is.EqualTo(purchase.Id));
+        Assert.That(storedCallback.RawBody, Is.EqualTo(callback.RawBody));
+        await AssertExactlyOneVoucherAsync(purchase.Id);
+    }
+
+    [Test]
+    public async Task Another_organizations_request_id_settles_nothing_and_keeps_the_row_for_review()
+    {
+        var (_, plan) = await TestData.OrganizationWithPlanAsync(Database);
+        var (other, _) = await TestData.OrganizationWithPlanAsync(Database);
+        var purchase = await TestData.PendingPurchaseAsync(Database, plan);
+        var callback = await StoreCallbackAsync(other.Id, purchase.ProviderRequestId!, "RCPT000010", 50);
+
+        var result = await Settlement.SettleAsync(new SettlementRequest(
+            PurchaseKey.ByProviderRequestId(other.Id, purchase.ProviderRequestId!), 50, "RCPT000010", SettlementTransaction.Stored(callback)), default);
+
+        Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.PurchaseNotFound));
+        await using var db = Database.CreateDbContext();
+        Assert.That((await db.Purchases.SingleAsync(p => p.Id == purchase.Id)).Status, Is.EqualTo(PurchaseStatus.Pending));
+        var storedCallback = await db.MpesaTransactions.SingleAsync(t => t.Id == callback.Id);
+        Assert.That(storedCallback.Status, Is.EqualTo(CallbackStatus.NeedsReview));
+        Assert.That(storedCallback.PurchaseId, Is.Null);
+    }
+
+    [Test]
+    public async Task A_callback_racing_the_reconciler_leaves_its_row_linked_and_one_voucher()
+    {
+        // Repeated so that in some rounds the callback loses the race, rolls back and retries with its row attached again.
+        for (var round = 0; round < 10; round++)
+        {
+            var (organization, plan) = await TestData.OrganizationWithPlanAsync(Database);
+            var purchase = await TestData.PendingPurchaseAsync(Database, plan);
+            var row = await StoreCallbackAsync(organization.Id, purchase.ProviderRequestId!, $"RACE{round:D2}A001", 50);
+            var byCallback = new SettlementRequest(PurchaseKey.ByProviderRequestId(organization.Id, purchase.ProviderRequestId!), 50,
+                row.ReceiptNumber, SettlementTransaction.Stored(row));
+            var byReconciler = new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, row.ReceiptNumber);
+
+            using var start = new Barrier(2);
+            var results = await Task.WhenAll(new[] { byCallback, byReconciler }.Select(request => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                return Settlement.SettleAsync(request, default);
+            })));
+
+            await using var db = Database.CreateDbContext();
+            var stored = await db.MpesaTransactions.SingleAsync(t => t.Id == row.Id);
+            var expected = results[0].Outcome == SettlementOutcome.Settled ? CallbackStatus.Settled : CallbackStatus.Processed;
+            Assert.That(results.Count(r => r.Outcome == SettlementOutcome.Settled), Is.EqualTo(1), $"round {round}");
+            Assert.That(stored.Status, Is.EqualTo(expected), $"round {round}");
+            Assert.That(stored.PurchaseId, Is.EqualTo(purchase.Id), $"round {round}");
+            Assert.That(stored.ReviewReason, Is.Null, $"round {round}");
+            await AssertExactlyOneVoucherAsync(purchase.Id);
+        }
     }
 
     private async Task<MpesaTransaction> StoreCallbackAsync(Guid organizationId, string checkoutRequestId, string receipt, long amount)

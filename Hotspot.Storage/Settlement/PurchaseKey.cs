@@ -1,0 +1,20 @@
+using Hotspot.Domain.Purchases;
+
+namespace Hotspot.Storage.Settlement;
+
+/// <summary>
+/// Which purchase of an organization a provider's answer is about: by our id (the reconciler knows it), or by
+/// the provider's request id (a callback carries only that), so a callback finds and settles its purchase in one read.
+/// </summary>
+public sealed record PurchaseKey(Guid OrganizationId, Guid? PurchaseId, string? ProviderRequestId)
+{
+    public static PurchaseKey ById(Guid organizationId, Guid purchaseId) => new(organizationId, purchaseId, null);
+
+    public static PurchaseKey ByProviderRequestId(Guid organizationId, string providerRequestId) => new(organizationId, null, providerRequestId);
+
+    /// <summary>The organization's purchase with this key; never another organization's.</summary>
+    public IQueryable<Purchase> Find(IQueryable<Purchase> purchases) =>
+        PurchaseId is { } id
+            ? purchases.Where(p => p.Id == id && p.OrganizationId == OrganizationId)
+            : purchases.Where(p => p.ProviderRequestId == ProviderRequestId && p.OrganizationId == OrganizationId);
+}
