@@ -21,6 +21,7 @@ public static class BillingRestExtensions
         services.AddTransient<GatewaySelector>();
         services.AddTransient<CallbackUrls>();
         services.AddTransient<PurchaseOutcomes>();
+        services.AddTransient<LostStkAnswerMatcher>();
         services.AddSingleton<CallbackTokenCache>();
         services.AddTransient<DarajaCallbacks>();
         services.AddTransient<KopoKopoCallbacks>();

@@ -19,6 +19,7 @@ public sealed class DarajaCallbacks(
     IDbContextFactory<HotspotDbContext> contexts,
     CallbackTokenCache tokens,
     PurchaseOutcomes outcomes,
+    LostStkAnswerMatcher lostAnswers,
     TimeProvider time,
     ILogger<DarajaCallbacks> logger)
 {
@@ -126,15 +127,20 @@ public sealed class DarajaCallbacks(
     }
 
     /// <summary>
-    /// Settles or fails the purchase with this CheckoutRequestID, found in the same read that applies the outcome;
-    /// a callback that matches no purchase of the organization is kept for review.
+    /// Settles or fails the purchase with this CheckoutRequestID, found in the same read that applies the outcome. A
+    /// success that matches no purchase may belong to one whose STK answer was lost; otherwise it is kept for review.
     /// </summary>
-    private Task ApplyAsync(Guid organizationId, SettlementTransaction transaction, StkCallback stk, CancellationToken cancellationToken)
+    private async Task ApplyAsync(Guid organizationId, SettlementTransaction transaction, StkCallback stk, CancellationToken cancellationToken)
     {
         var status = StkResultCodes.Status(stk.ResultCode, stk.ResultDescription, stk.ReceiptNumber, stk.AmountShillings, stk.PhoneNumber);
+        var purchase = PurchaseKey.ByProviderRequestId(organizationId, stk.CheckoutRequestId);
         // A success without an amount cannot be checked against the price: -1 sends it to review.
-        return outcomes.ApplyAsync(PurchaseKey.ByProviderRequestId(organizationId, stk.CheckoutRequestId), status, stk.AmountShillings ?? -1,
-            transaction, cancellationToken);
+        var amount = stk.AmountShillings ?? -1;
+        if (await outcomes.ApplyAsync(purchase, status, amount, transaction, cancellationToken))
+            return;
+        if (status.State == PaymentState.Succeeded
+            && await lostAnswers.TryAdoptAsync(organizationId, stk.CheckoutRequestId, stk.PhoneNumber, stk.AmountShillings, cancellationToken))
+            await outcomes.ApplyAsync(purchase, status, amount, transaction, cancellationToken);
     }
 
     /// <summary>Accepted when the organization exists and the token is its own; a wrong token is stored for review.</summary>

@@ -21,33 +21,27 @@ public sealed class PurchaseOutcomes(
     private const int MaxAttempts = 5;
 
     /// <param name="amountKes">The amount the provider says was paid (for a query that gives none: the amount requested).</param>
-    public async Task ApplyAsync(PurchaseKey purchase, PaymentStatus status, long amountKes,
-        SettlementTransaction? transaction, CancellationToken cancellationToken)
-    {
-        switch (status.State)
+    /// <returns>False when no purchase of the organization has this key (the callback row is then kept for review).</returns>
+    public async Task<bool> ApplyAsync(PurchaseKey purchase, PaymentStatus status, long amountKes,
+        SettlementTransaction? transaction, CancellationToken cancellationToken) =>
+        status.State switch
         {
-            case PaymentState.Succeeded:
-                await settlement.SettleAsync(new SettlementRequest(purchase, amountKes, status.Receipt, transaction), cancellationToken);
-                break;
-            case PaymentState.Failed:
-                await FailAsync(purchase, status.FailureReason, status.ResultCode, transaction, cancellationToken);
-                break;
-            default:
-                await MarkPendingAsync(purchase, transaction, cancellationToken);
-                break;
-        }
-    }
+            PaymentState.Succeeded => (await settlement.SettleAsync(new SettlementRequest(purchase, amountKes, status.Receipt, transaction), cancellationToken))
+                .Outcome != SettlementOutcome.PurchaseNotFound,
+            PaymentState.Failed => await FailAsync(purchase, status.FailureReason, status.ResultCode, transaction, cancellationToken),
+            _ => await MarkPendingAsync(purchase, transaction, cancellationToken),
+        };
 
     /// <summary>Cancels (customer cancelled) or fails the purchase with a reason the customer can read.</summary>
-    public Task FailAsync(PurchaseKey purchase, PaymentFailureReason reason, string? providerCode,
+    public Task<bool> FailAsync(PurchaseKey purchase, PaymentFailureReason reason, string? providerCode,
         SettlementTransaction? transaction, CancellationToken cancellationToken) =>
         FinishAsync(purchase, reason == PaymentFailureReason.CancelledByUser, CustomerMessages.For(reason), providerCode, transaction, cancellationToken);
 
     /// <summary>The provider refused the payment request itself: no prompt reached the customer.</summary>
-    public Task FailRefusedAsync(Guid organizationId, Guid purchaseId, CancellationToken cancellationToken) =>
+    public Task<bool> FailRefusedAsync(Guid organizationId, Guid purchaseId, CancellationToken cancellationToken) =>
         FinishAsync(PurchaseKey.ById(organizationId, purchaseId), cancel: false, CustomerMessages.ProviderRefused, null, null, cancellationToken);
 
-    private async Task FinishAsync(PurchaseKey key, bool cancel, string text, string? providerCode,
+    private async Task<bool> FinishAsync(PurchaseKey key, bool cancel, string text, string? providerCode,
         SettlementTransaction? transaction, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -63,7 +57,7 @@ public sealed class PurchaseOutcomes(
                     await db.SaveChangesAsync(cancellationToken);
                     if (transaction is not null)
                         logger.LogWarning("Payment failure for organization {OrganizationId} matches no purchase; kept for review", key.OrganizationId);
-                    return;
+                    return false;
                 }
                 var changed = cancel ? purchase.Cancel(text, now) : purchase.Fail(text, now);
                 await CallbackRowMarks.MarkAsync(db, key.OrganizationId, transaction, CallbackRowMark.Processed(purchase.Id), cancellationToken);
@@ -71,7 +65,7 @@ public sealed class PurchaseOutcomes(
                 if (changed)
                     logger.LogInformation("Purchase {PurchaseId} of organization {OrganizationId} is {Status} (provider code {Code})",
                         purchase.Id, purchase.OrganizationId, purchase.Status, providerCode);
-                return;
+                return true;
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
@@ -100,14 +94,15 @@ public sealed class PurchaseOutcomes(
     }
 
     /// <summary>The provider says the payment is still in progress: the row is processed, the purchase waits.</summary>
-    private async Task MarkPendingAsync(PurchaseKey key, SettlementTransaction? transaction, CancellationToken cancellationToken)
+    private async Task<bool> MarkPendingAsync(PurchaseKey key, SettlementTransaction? transaction, CancellationToken cancellationToken)
     {
         if (transaction is null)
-            return;
+            return true;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var purchaseId = await key.Find(db.Purchases).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
         var mark = purchaseId is null ? CallbackRowMark.ForReview(null, CallbackRowMark.NoMatchingPurchase) : CallbackRowMark.Processed(purchaseId);
         await CallbackRowMarks.MarkAsync(db, key.OrganizationId, transaction, mark, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        return purchaseId is not null;
     }
 }

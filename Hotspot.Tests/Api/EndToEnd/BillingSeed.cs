@@ -28,13 +28,18 @@ internal static class BillingSeed
         return organization;
     }
 
-    /// <summary>A pending purchase whose payment request id is <paramref name="providerRequestId"/>, as if the push had been sent.</summary>
-    public static async Task<Purchase> PendingPurchaseAsync(BillingApi api, Guid organizationId, string providerRequestId, string phone = "254712345678")
+    /// <summary>
+    /// A pending purchase whose payment request id is <paramref name="providerRequestId"/>, as if the push had been sent;
+    /// with none, as if the push's answer had been lost.
+    /// </summary>
+    public static async Task<Purchase> PendingPurchaseAsync(BillingApi api, Guid organizationId, string? providerRequestId, string phone = "254712345678",
+        DateTime? createdAt = null)
     {
         await using var db = await api.Contexts.CreateDbContextAsync();
         var plan = db.Plans.First(p => p.OrganizationId == organizationId);
-        var purchase = Purchase.Create(plan, KenyanPhoneNumber.Parse(phone), null, PaymentMethodType.Mpesa, DateTime.UtcNow);
-        purchase.RecordProviderRequest(providerRequestId, DateTime.UtcNow);
+        var purchase = Purchase.Create(plan, KenyanPhoneNumber.Parse(phone), null, PaymentMethodType.Mpesa, createdAt ?? DateTime.UtcNow);
+        if (providerRequestId is not null)
+            purchase.RecordProviderRequest(providerRequestId, DateTime.UtcNow);
         db.Purchases.Add(purchase);
         await db.SaveChangesAsync();
         return purchase;

@@ -7,10 +7,11 @@ namespace Hotspot.Tests.Api.EndToEnd;
 /// <summary>Provider callbacks built by hand, as Daraja and Kopo Kopo would post them.</summary>
 internal static class Callbacks
 {
-    public static string StkSuccess(string checkoutRequestId, long amount, string receipt) => $$"""
+    /// <param name="phoneNumberJson">The PhoneNumber item's JSON value: Daraja sends a number; a masked one would be a string.</param>
+    public static string StkSuccess(string checkoutRequestId, long amount, string receipt, string phoneNumberJson = "254712345678") => $$"""
         {"Body":{"stkCallback":{"MerchantRequestID":"29115-34620561-1","CheckoutRequestID":"{{checkoutRequestId}}","ResultCode":0,
         "ResultDesc":"The service request is processed successfully.","CallbackMetadata":{"Item":[{"Name":"Amount","Value":{{amount}} },
-        {"Name":"MpesaReceiptNumber","Value":"{{receipt}}"},{"Name":"TransactionDate","Value":20261123101500},{"Name":"PhoneNumber","Value":254712345678} ] } } } }
+        {"Name":"MpesaReceiptNumber","Value":"{{receipt}}"},{"Name":"TransactionDate","Value":20261123101500},{"Name":"PhoneNumber","Value":{{phoneNumberJson}}} ] } } } }
         """;
 
     public static string StkFailure(string checkoutRequestId, int code, string description) => $$"""
