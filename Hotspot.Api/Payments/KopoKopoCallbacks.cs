@@ -108,7 +108,7 @@ public sealed class KopoKopoCallbacks(
             return CallbackAnswer.Accepted;
         }
 
-        await ApplyAsync(organizationId, transaction.Id, notification.ProviderRequestId, status, cancellationToken);
+        await ApplyAsync(organizationId, SettlementTransaction.Stored(transaction), notification.ProviderRequestId, status, cancellationToken);
         return CallbackAnswer.Accepted;
     }
 
@@ -128,30 +128,19 @@ public sealed class KopoKopoCallbacks(
             {
                 var status = new PaymentStatus(result.State, result.FailureReason, result.Status, result.Errors,
                     result.Payment?.Reference, result.Payment?.AmountShillings, result.Payment?.SenderPhoneNumber?.TrimStart('+'));
-                await ApplyAsync(organizationId, row.Id, paymentRequestId, status, cancellationToken);
+                await ApplyAsync(organizationId, new SettlementTransaction(PaymentMethodType.KopoKopo, row.Id), paymentRequestId, status, cancellationToken);
             }
         }
     }
 
-    private async Task ApplyAsync(Guid organizationId, Guid? transactionId, string paymentRequestId, PaymentStatus status, CancellationToken cancellationToken)
+    /// <summary>Settles or fails the purchase with this incoming payment id, found in the read that applies the outcome.</summary>
+    private async Task ApplyAsync(Guid organizationId, SettlementTransaction? transaction, string paymentRequestId, PaymentStatus status,
+        CancellationToken cancellationToken)
     {
-        Guid? purchaseId;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            purchaseId = await db.Purchases.AsNoTracking()
-                .Where(p => p.OrganizationId == organizationId && p.ProviderRequestId == paymentRequestId)
-                .Select(p => (Guid?)p.Id)
-                .SingleOrDefaultAsync(cancellationToken);
-        if (purchaseId is null)
-        {
-            if (transactionId is { } id)
-                await MarkAsync(id, t => t.MarkForReview(null, "No purchase of this organization has this incoming payment id."), cancellationToken);
+        if (!await outcomes.ApplyAsync(PurchaseKey.ByProviderRequestId(organizationId, paymentRequestId), status, status.AmountShillings ?? -1,
+                transaction, cancellationToken))
             logger.LogWarning("Kopo Kopo result {PaymentRequestId} for organization {OrganizationId} matches no purchase; kept for review",
                 paymentRequestId, organizationId);
-            return;
-        }
-
-        var transaction = transactionId is { } txId ? new SettlementTransaction(PaymentMethodType.KopoKopo, txId) : null;
-        await outcomes.ApplyAsync(PurchaseKey.ById(organizationId, purchaseId.Value), status, status.AmountShillings ?? -1, transaction, cancellationToken);
     }
 
     private async Task<bool> IsOurPayoutAsync(Guid organizationId, string payoutId, Guid resultId, CancellationToken cancellationToken)
