@@ -28,40 +28,35 @@ public static class OrganizationFields
             await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
             await using var db = await Resolve.DatabaseAsync(ctx);
             var query = EntityFilters.Plans.Where(db.Plans.AsNoTracking().Where(p => p.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
-            query = EntityFilters.Plans.Order(query, ctx.ArgumentOrDefault<object?>("order", null), p => p.CreatedAt, true, p => p.Id);
-            return await ConnectionPager.PageAsync(query, ctx);
+            return await ConnectionPager.PageAsync(EntityFilters.Plans.Order(query, ctx.ArgumentOrDefault<object?>("order", null)), ctx);
         })
         .ResolveAsync<Organization, object>("Organization", "vouchers", async (o, ctx) =>
         {
             await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
             await using var db = await Resolve.DatabaseAsync(ctx);
             var query = EntityFilters.Vouchers.Where(db.Vouchers.AsNoTracking().Where(v => v.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
-            query = EntityFilters.Vouchers.Order(query, ctx.ArgumentOrDefault<object?>("order", null), v => v.CreatedAt, true, v => v.Id);
-            return await ConnectionPager.PageAsync(query, ctx);
+            return await ConnectionPager.PageAsync(EntityFilters.Vouchers.Order(query, ctx.ArgumentOrDefault<object?>("order", null)), ctx);
         })
         .ResolveAsync<Organization, object>("Organization", "purchases", async (o, ctx) =>
         {
             await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
             await using var db = await Resolve.DatabaseAsync(ctx);
             var query = EntityFilters.Purchases.Where(db.Purchases.AsNoTracking().Where(p => p.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
-            query = EntityFilters.Purchases.Order(query, ctx.ArgumentOrDefault<object?>("order", null), p => p.CreatedAt, true, p => p.Id);
-            return await ConnectionPager.PageAsync(query, ctx);
+            return await ConnectionPager.PageAsync(EntityFilters.Purchases.Order(query, ctx.ArgumentOrDefault<object?>("order", null)), ctx);
         })
         .ResolveAsync<Organization, object>("Organization", "mpesaTransactions", async (o, ctx) =>
         {
             await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
             await using var db = await Resolve.DatabaseAsync(ctx);
             var query = EntityFilters.MpesaTransactions.Where(db.MpesaTransactions.AsNoTracking().Where(t => t.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
-            query = EntityFilters.MpesaTransactions.Order(query, ctx.ArgumentOrDefault<object?>("order", null), t => t.ReceivedAt, true, t => t.Id);
-            return await ConnectionPager.PageAsync(query, ctx);
+            return await ConnectionPager.PageAsync(EntityFilters.MpesaTransactions.Order(query, ctx.ArgumentOrDefault<object?>("order", null)), ctx);
         })
         .ResolveAsync<Organization, object>("Organization", "kopokopoTransactions", async (o, ctx) =>
         {
             await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
             await using var db = await Resolve.DatabaseAsync(ctx);
             var query = EntityFilters.KopoKopoTransactions.Where(db.KopoKopoTransactions.AsNoTracking().Where(t => t.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
-            query = EntityFilters.KopoKopoTransactions.Order(query, ctx.ArgumentOrDefault<object?>("order", null), t => t.ReceivedAt, true, t => t.Id);
-            return await ConnectionPager.PageAsync(query, ctx);
+            return await ConnectionPager.PageAsync(EntityFilters.KopoKopoTransactions.Order(query, ctx.ArgumentOrDefault<object?>("order", null)), ctx);
         })
         .ResolveAsync<Organization, object>("Organization", "revenueByDay", DailyRevenueQuery.ResolveAsync)
         .ResolveAsync<Organization, object>("Organization", "routers", async (o, ctx) =>
