@@ -22,6 +22,7 @@ public static class BillingRestExtensions
         services.AddTransient<CallbackUrls>();
         services.AddTransient<PurchaseOutcomes>();
         services.AddSingleton<CallbackTokenCache>();
+        services.AddSingleton(DarajaCallbackSources.From(configuration, builder.Environment));
         services.AddTransient<DarajaCallbacks>();
         services.AddTransient<KopoKopoCallbacks>();
         services.AddTransient<StoredCallbackReplay>();
@@ -31,6 +32,7 @@ public static class BillingRestExtensions
         var limits = configuration.GetSection(BillingRateLimits.SectionName).Get<BillingRateLimits>() ?? new BillingRateLimits();
         services.AddRateLimiter(options => BillingRateLimits.Configure(options, limits));
         services.AddOpenApi();
+        builder.AddKnownProxies();
 
         if (SandboxSimulators.IsEnabled(configuration, builder.Environment))
             SandboxSimulators.Add(builder);
