@@ -1,10 +1,12 @@
 using Hotspot.Api.Payments;
+using Hotspot.Domain.Transactions;
 
 namespace Hotspot.Api.Apis;
 
 /// <summary>
 /// Daraja's callback routes. Each URL carries the organization's secret token; none contains <c>mpesa</c>,
-/// <c>safaricom</c> or <c>query</c>, which Daraja refuses in callback URLs.
+/// <c>safaricom</c> or <c>query</c>, which Daraja refuses in callback URLs. Callbacks from addresses outside
+/// <see cref="DarajaCallbackSources"/> are refused by <see cref="DarajaCallbackSourceFilter"/>.
 /// </summary>
 public static class DarajaCallbackApi
 {
@@ -14,22 +16,23 @@ public static class DarajaCallbackApi
 
     public static RouteGroupBuilder MapDarajaCallbackApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/payments/daraja").WithTags("Daraja callbacks").RequireRateLimiting(BillingRateLimits.Callbacks);
+        var group = app.MapGroup("/api/payments/daraja").WithTags("Daraja callbacks").RequireRateLimiting(BillingRateLimits.Callbacks)
+            .AddEndpointFilter<RouteGroupBuilder, DarajaCallbackSourceFilter>();
         group.MapPost("/callback/{organizationId:guid}/{callbackToken}", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks) =>
                 HandleAsync(context, body => callbacks.ReceiveStkAsync(organizationId, callbackToken, body, context.RequestAborted)))
-            .WithName("DarajaStkCallback").WithSummary("STK push results.");
+            .WithName("DarajaStkCallback").WithMetadata(new DarajaCallbackRoute(MpesaTransactionKind.StkCallback)).WithSummary("STK push results.");
         group.MapPost("/c2b/{organizationId:guid}/{callbackToken}/validation", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks) =>
                 HandleAsync(context, body => callbacks.ReceiveC2BValidationAsync(organizationId, callbackToken, body, context.RequestAborted), c2bValidation: true))
-            .WithName("DarajaC2BValidation").WithSummary("C2B validation: every payment is accepted.");
+            .WithName("DarajaC2BValidation").WithMetadata(new DarajaCallbackRoute(MpesaTransactionKind.C2BValidation)).WithSummary("C2B validation: every payment is accepted.");
         group.MapPost("/c2b/{organizationId:guid}/{callbackToken}/confirmation", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks) =>
                 HandleAsync(context, body => callbacks.ReceiveC2BConfirmationAsync(organizationId, callbackToken, body, context.RequestAborted)))
-            .WithName("DarajaC2BConfirmation").WithSummary("C2B confirmation of a payment made to the paybill or till.");
+            .WithName("DarajaC2BConfirmation").WithMetadata(new DarajaCallbackRoute(MpesaTransactionKind.C2BConfirmation)).WithSummary("C2B confirmation of a payment made to the paybill or till.");
         group.MapPost("/b2c/{organizationId:guid}/{callbackToken}/result", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks) =>
                 HandleAsync(context, body => callbacks.ReceiveB2CAsync(organizationId, callbackToken, body, timeout: false, context.RequestAborted)))
-            .WithName("DarajaB2CResult").WithSummary("B2C (refund) result.");
+            .WithName("DarajaB2CResult").WithMetadata(new DarajaCallbackRoute(MpesaTransactionKind.B2CResult)).WithSummary("B2C (refund) result.");
         group.MapPost("/b2c/{organizationId:guid}/{callbackToken}/timeout", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks) =>
                 HandleAsync(context, body => callbacks.ReceiveB2CAsync(organizationId, callbackToken, body, timeout: true, context.RequestAborted)))
-            .WithName("DarajaB2CTimeout").WithSummary("B2C (refund) queue timeout.");
+            .WithName("DarajaB2CTimeout").WithMetadata(new DarajaCallbackRoute(MpesaTransactionKind.B2CTimeout)).WithSummary("B2C (refund) queue timeout.");
         return group;
     }
 

@@ -23,6 +23,7 @@ public static class BillingRestExtensions
         services.AddTransient<PurchaseOutcomes>();
         services.AddTransient<LostStkAnswerMatcher>();
         services.AddSingleton<CallbackTokenCache>();
+        services.AddSingleton(DarajaCallbackSources.From(configuration, builder.Environment));
         services.AddTransient<DarajaCallbacks>();
         services.AddTransient<KopoKopoCallbacks>();
         services.AddTransient<StoredCallbackReplay>();
@@ -32,6 +33,7 @@ public static class BillingRestExtensions
         var limits = configuration.GetSection(BillingRateLimits.SectionName).Get<BillingRateLimits>() ?? new BillingRateLimits();
         services.AddRateLimiter(options => BillingRateLimits.Configure(options, limits));
         services.AddOpenApi();
+        builder.AddKnownProxies();
 
         if (SandboxSimulators.IsEnabled(configuration, builder.Environment))
             SandboxSimulators.Add(builder);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hotspot.Api.Apis;
 using Hotspot.Api.Health;
 using Hotspot.Api.GraphQL;
 using Hotspot.Api.Logging;
@@ -29,9 +30,13 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Request logging first, so every later log line carries the request id; then the routes.</summary>
+    /// <summary>
+    /// The client address from known proxies first, then request logging, so every later log line carries the request
+    /// id; then the routes.
+    /// </summary>
     public static WebApplication UseHotspotApi(this WebApplication app)
     {
+        app.UseKnownProxies();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapBillingRest();

@@ -1,19 +1,19 @@
-using System.Text;
 using Hotspot.GraphQL.Binding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotspot.Api.GraphQL;
 
 /// <summary>
-/// Pages an ordered EF query by Relay arguments (<c>first/after/last/before</c>). Cursors are opaque offsets into
-/// the filtered, ordered set, as HotChocolate's offset paging does; the database does the skipping and counting.
+/// Pages a <see cref="KeysetOrder{T}"/> by Relay arguments (<c>first/after</c>, <c>last/before</c>). Cursors are
+/// row positions (keyset), so a dashboard paging while new transactions arrive neither sees a row twice nor misses
+/// one. The database seeks, sorts, limits and counts; <c>pageInfo</c> is exact.
 /// </summary>
 public static class ConnectionPager
 {
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 50;
 
-    public static async Task<Connection<T>> PageAsync<T>(IQueryable<T> ordered, ResolverContext ctx)
+    public static async Task<Connection<T>> PageAsync<T>(KeysetOrder<T> order, ResolverContext ctx)
     {
         var first = ctx.ArgumentOrDefault<int?>("first", null);
         var last = ctx.ArgumentOrDefault<int?>("last", null);
@@ -23,40 +23,40 @@ public static class ConnectionPager
         if (first > MaxPageSize || last > MaxPageSize)
             throw GraphQLErrors.Validation($"Pages hold at most {MaxPageSize} items: lower first or last.");
         if (first is null && last is null) first = DefaultPageSize;
+        var afterPosition = after is null ? null : order.Decode(after);
+        var beforePosition = before is null ? null : order.Decode(before);
+        var cancellation = ctx.CancellationToken;
 
-        var total = await ordered.CountAsync(ctx.CancellationToken);
-        var start = after is null ? 0 : Decode(after) + 1;
-        var end = before is null ? total : Decode(before);
-        start = Math.Min(start, total);
-        end = Math.Clamp(end, start, total);
-        if (first is { } f) end = Math.Min(end, start + f);
-        if (last is { } l) start = Math.Max(start, end - l);
+        var window = order.Query;
+        if (afterPosition is not null) window = window.Where(order.Beyond(afterPosition, forward: true, inclusive: false));
+        if (beforePosition is not null) window = window.Where(order.Beyond(beforePosition, forward: false, inclusive: false));
 
-        var items = end > start
-            ? await ordered.Skip(start).Take(end - start).ToListAsync(ctx.CancellationToken)
-            : [];
-        var edges = items.Select((item, i) => new Edge<T>(Encode(start + i), item)).ToList();
-        var pageInfo = new PageInfo(
-            HasNextPage: start + items.Count < total,
-            HasPreviousPage: start > 0,
+        // first (with or without last) reads from the window's start, last alone from its end; one row more than
+        // asked says whether the page was cut.
+        var forward = first is not null;
+        var size = forward ? first!.Value : last!.Value;
+        var items = await order.Sorted(window, reverse: !forward).Take(size + 1).ToListAsync(cancellation);
+        var cut = items.Count > size;
+        if (cut) items.RemoveAt(items.Count - 1);
+        if (!forward) items.Reverse();
+        var moreAfter = forward && cut;
+        var moreBefore = !forward && cut;
+        if (forward && last is { } lastCount && items.Count > lastCount)
+        {
+            items.RemoveRange(0, items.Count - lastCount);
+            moreBefore = true;
+        }
+        // Past the window's ends lie the rows at or beyond the cursors themselves.
+        var hasNextPage = moreAfter || (beforePosition is not null
+            && await order.Query.AnyAsync(order.Beyond(beforePosition, forward: true, inclusive: true), cancellation));
+        var hasPreviousPage = moreBefore || (afterPosition is not null
+            && await order.Query.AnyAsync(order.Beyond(afterPosition, forward: false, inclusive: true), cancellation));
+        var total = await order.Query.CountAsync(cancellation);
+
+        var edges = items.Select(item => new Edge<T>(order.CursorOf(item), item)).ToList();
+        var pageInfo = new PageInfo(hasNextPage, hasPreviousPage,
             StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
             EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
         return new Connection<T>(pageInfo, edges, items, total);
-    }
-
-    private static string Encode(int offset) => Convert.ToBase64String(Encoding.ASCII.GetBytes("offset:" + offset));
-
-    private static int Decode(string cursor)
-    {
-        try
-        {
-            var text = Encoding.ASCII.GetString(Convert.FromBase64String(cursor));
-            if (text.StartsWith("offset:", StringComparison.Ordinal) && int.TryParse(text.AsSpan(7), out var offset) && offset >= 0)
-                return offset;
-        }
-        catch (FormatException)
-        {
-        }
-        throw GraphQLErrors.Validation($"\"{cursor}\" is not a cursor of this connection.");
     }
 }

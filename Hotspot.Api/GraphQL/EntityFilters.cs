@@ -6,7 +6,10 @@ using Hotspot.Domain.Vouchers;
 
 namespace Hotspot.Api.GraphQL;
 
-/// <summary>The fields of each <c>XFilterInput</c>/<c>XSortInput</c> of schema.graphql and the members they read.</summary>
+/// <summary>
+/// The fields of each <c>XFilterInput</c>/<c>XSortInput</c> of schema.graphql and the members they read, and each
+/// connection's default order (newest first).
+/// </summary>
 public static class EntityFilters
 {
     public static readonly QueryFilter<Plan> Plans = new(new Dictionary<string, FilterField>
@@ -16,7 +19,7 @@ public static class EntityFilters
         ["priceKes"] = FilterField.Of<Plan, long>(p => p.PriceKes, FilterKind.Long),
         ["isActive"] = FilterField.Of<Plan, bool>(p => p.IsActive, FilterKind.Boolean),
         ["createdAt"] = FilterField.Of<Plan, DateTime>(p => p.CreatedAt, FilterKind.DateTime),
-    });
+    }, p => p.Id, defaultOrder: "createdAt", defaultDescending: true);
 
     public static readonly QueryFilter<Voucher> Vouchers = new(new Dictionary<string, FilterField>
     {
@@ -28,7 +31,7 @@ public static class EntityFilters
         ["batchId"] = FilterField.Of<Voucher, Guid?>(v => v.BatchId, FilterKind.Id),
         ["createdAt"] = FilterField.Of<Voucher, DateTime>(v => v.CreatedAt, FilterKind.DateTime),
         ["expiresAt"] = FilterField.Of<Voucher, DateTime?>(v => v.ExpiresAt, FilterKind.DateTime),
-    });
+    }, v => v.Id, defaultOrder: "createdAt", defaultDescending: true);
 
     public static readonly QueryFilter<Purchase> Purchases = new(new Dictionary<string, FilterField>
     {
@@ -41,7 +44,7 @@ public static class EntityFilters
         ["providerReceipt"] = FilterField.Of<Purchase, string?>(p => p.ProviderReceipt, FilterKind.String),
         ["createdAt"] = FilterField.Of<Purchase, DateTime>(p => p.CreatedAt, FilterKind.DateTime),
         ["paidAt"] = FilterField.Of<Purchase, DateTime?>(p => p.PaidAt, FilterKind.DateTime),
-    });
+    }, p => p.Id, defaultOrder: "createdAt", defaultDescending: true);
 
     public static readonly QueryFilter<MpesaTransaction> MpesaTransactions = new(new Dictionary<string, FilterField>
     {
@@ -51,7 +54,7 @@ public static class EntityFilters
         ["phoneNumber"] = FilterField.Of<MpesaTransaction, string?>(t => t.PhoneNumber, FilterKind.String),
         ["amountKes"] = FilterField.Of<MpesaTransaction, long?>(t => t.AmountKes, FilterKind.Long),
         ["receivedAt"] = FilterField.Of<MpesaTransaction, DateTime>(t => t.ReceivedAt, FilterKind.DateTime),
-    });
+    }, t => t.Id, defaultOrder: "receivedAt", defaultDescending: true);
 
     public static readonly QueryFilter<KopoKopoTransaction> KopoKopoTransactions = new(new Dictionary<string, FilterField>
     {
@@ -61,5 +64,5 @@ public static class EntityFilters
         ["phoneNumber"] = FilterField.Of<KopoKopoTransaction, string?>(t => t.PhoneNumber, FilterKind.String),
         ["amountKes"] = FilterField.Of<KopoKopoTransaction, long?>(t => t.AmountKes, FilterKind.Long),
         ["receivedAt"] = FilterField.Of<KopoKopoTransaction, DateTime>(t => t.ReceivedAt, FilterKind.DateTime),
-    });
+    }, t => t.Id, defaultOrder: "receivedAt", defaultDescending: true);
 }

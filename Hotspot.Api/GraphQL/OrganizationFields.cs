@@ -1,6 +1,5 @@
 using Hotspot.Api.Payments;
 using Hotspot.Domain.Organizations;
-using Hotspot.Domain.Purchases;
 using Hotspot.GraphQL.Binding;
 using Hotspot.Storage.Radius;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +12,6 @@ namespace Hotspot.Api.GraphQL;
 /// </summary>
 public static class OrganizationFields
 {
-    public const int MaxRevenueDays = 366;
-
     public static ExecutableSchemaBuilder BindOrganization(this ExecutableSchemaBuilder schema) => schema
         .PropertyBacked("Organization", "id", "name", "paymentMethod", "createdAt", "updatedAt")
         .Resolve<Organization>("Organization", "mpesaState", (o, _) => o.StateOf(PaymentMethodType.Mpesa))
@@ -31,60 +28,37 @@ public static class OrganizationFields
             await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
             await using var db = await Resolve.DatabaseAsync(ctx);
             var query = EntityFilters.Plans.Where(db.Plans.AsNoTracking().Where(p => p.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
-            query = EntityFilters.Plans.Order(query, ctx.ArgumentOrDefault<object?>("order", null), p => p.CreatedAt, true, p => p.Id);
-            return await ConnectionPager.PageAsync(query, ctx);
+            return await ConnectionPager.PageAsync(EntityFilters.Plans.Order(query, ctx.ArgumentOrDefault<object?>("order", null)), ctx);
         })
         .ResolveAsync<Organization, object>("Organization", "vouchers", async (o, ctx) =>
         {
             await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
             await using var db = await Resolve.DatabaseAsync(ctx);
             var query = EntityFilters.Vouchers.Where(db.Vouchers.AsNoTracking().Where(v => v.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
-            query = EntityFilters.Vouchers.Order(query, ctx.ArgumentOrDefault<object?>("order", null), v => v.CreatedAt, true, v => v.Id);
-            return await ConnectionPager.PageAsync(query, ctx);
+            return await ConnectionPager.PageAsync(EntityFilters.Vouchers.Order(query, ctx.ArgumentOrDefault<object?>("order", null)), ctx);
         })
         .ResolveAsync<Organization, object>("Organization", "purchases", async (o, ctx) =>
         {
             await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
             await using var db = await Resolve.DatabaseAsync(ctx);
             var query = EntityFilters.Purchases.Where(db.Purchases.AsNoTracking().Where(p => p.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
-            query = EntityFilters.Purchases.Order(query, ctx.ArgumentOrDefault<object?>("order", null), p => p.CreatedAt, true, p => p.Id);
-            return await ConnectionPager.PageAsync(query, ctx);
+            return await ConnectionPager.PageAsync(EntityFilters.Purchases.Order(query, ctx.ArgumentOrDefault<object?>("order", null)), ctx);
         })
         .ResolveAsync<Organization, object>("Organization", "mpesaTransactions", async (o, ctx) =>
         {
             await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
             await using var db = await Resolve.DatabaseAsync(ctx);
             var query = EntityFilters.MpesaTransactions.Where(db.MpesaTransactions.AsNoTracking().Where(t => t.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
-            query = EntityFilters.MpesaTransactions.Order(query, ctx.ArgumentOrDefault<object?>("order", null), t => t.ReceivedAt, true, t => t.Id);
-            return await ConnectionPager.PageAsync(query, ctx);
+            return await ConnectionPager.PageAsync(EntityFilters.MpesaTransactions.Order(query, ctx.ArgumentOrDefault<object?>("order", null)), ctx);
         })
         .ResolveAsync<Organization, object>("Organization", "kopokopoTransactions", async (o, ctx) =>
         {
             await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
             await using var db = await Resolve.DatabaseAsync(ctx);
             var query = EntityFilters.KopoKopoTransactions.Where(db.KopoKopoTransactions.AsNoTracking().Where(t => t.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
-            query = EntityFilters.KopoKopoTransactions.Order(query, ctx.ArgumentOrDefault<object?>("order", null), t => t.ReceivedAt, true, t => t.Id);
-            return await ConnectionPager.PageAsync(query, ctx);
+            return await ConnectionPager.PageAsync(EntityFilters.KopoKopoTransactions.Order(query, ctx.ArgumentOrDefault<object?>("order", null)), ctx);
         })
-        .ResolveAsync<Organization, object>("Organization", "revenueByDay", async (o, ctx) =>
-        {
-            await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
-            var now = ctx.Service<TimeProvider>().GetUtcNow().UtcDateTime;
-            var to = ctx.ArgumentOrDefault<DateTimeOffset?>("to", null)?.UtcDateTime ?? now.Date.AddDays(1);
-            var from = ctx.ArgumentOrDefault<DateTimeOffset?>("from", null)?.UtcDateTime ?? to.AddDays(-30);
-            if (from >= to || (to - from).TotalDays > MaxRevenueDays)
-                throw GraphQLErrors.Validation($"from must be before to, at most {MaxRevenueDays} days apart.");
-            await using var db = await Resolve.DatabaseAsync(ctx);
-            // Only the paid purchases of the range are read, two columns each.
-            var paid = await db.Purchases.AsNoTracking()
-                .Where(p => p.OrganizationId == o.Id && p.Status == PurchaseStatus.Paid && p.PaidAt >= from && p.PaidAt < to)
-                .Select(p => new { p.PaidAt, p.AmountKes })
-                .ToListAsync(ctx.CancellationToken);
-            return paid.GroupBy(p => p.PaidAt!.Value.Date)
-                .OrderBy(g => g.Key)
-                .Select(g => new DailyRevenue(DateTime.SpecifyKind(g.Key, DateTimeKind.Utc), g.Sum(p => p.AmountKes), g.Count()))
-                .ToList();
-        })
+        .ResolveAsync<Organization, object>("Organization", "revenueByDay", DailyRevenueQuery.ResolveAsync)
         .ResolveAsync<Organization, object>("Organization", "routers", async (o, ctx) =>
         {
             await Resolve.User(ctx).RequireReadAsync(o.Id, ctx.CancellationToken);
@@ -96,6 +70,3 @@ public static class OrganizationFields
         .PropertyBacked<WebhookSubscription>("WebhookSubscription")
         .PropertyBacked<DailyRevenue>("DailyRevenue");
 }
-
-/// <summary>Paid purchases of one UTC day.</summary>
-public sealed record DailyRevenue(DateTime Day, long AmountKes, int PurchaseCount);

@@ -8,12 +8,33 @@ namespace Hotspot.Api.GraphQL;
 /// Turns a HotChocolate-style <c>where</c> input (<c>and</c>, <c>or</c>, per field operator inputs) and an
 /// <c>order</c> list into LINQ expressions that EF translates to SQL: nothing is filtered in memory.
 /// </summary>
-public sealed class QueryFilter<T>(IReadOnlyDictionary<string, FilterField> fields)
+public sealed class QueryFilter<T>
 {
     private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
     private static readonly MethodInfo StringStartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
     private static readonly MethodInfo StringEndsWith = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string)])!;
     private const int MaxListLength = 1000;
+    private const int MaxOrderKeys = 8;
+
+    private readonly IReadOnlyDictionary<string, FilterField> _fields;
+    private readonly Dictionary<string, SortKey> _ascending;
+    private readonly Dictionary<string, SortKey> _descending;
+    private readonly SortKey _defaultOrder;
+    private readonly SortKey _id;
+
+    /// <param name="fields">The filterable and sortable fields by GraphQL name.</param>
+    /// <param name="id">The row id: the last order key, which makes positions unique.</param>
+    /// <param name="defaultOrder">The field to order by when <c>order</c> is not given.</param>
+    /// <param name="defaultDescending">Whether the default order is descending.</param>
+    public QueryFilter(IReadOnlyDictionary<string, FilterField> fields, Expression<Func<T, Guid>> id, string defaultOrder, bool defaultDescending)
+    {
+        _fields = fields;
+        // Built once: each key compiles a reader for cursor values.
+        _ascending = fields.ToDictionary(f => f.Key, f => SortKey.For(f.Key, f.Value, descending: false));
+        _descending = fields.ToDictionary(f => f.Key, f => SortKey.For(f.Key, f.Value, descending: true));
+        _defaultOrder = (defaultDescending ? _descending : _ascending)[defaultOrder];
+        _id = SortKey.Id(id);
+    }
 
     public IQueryable<T> Where(IQueryable<T> query, object? where)
     {
@@ -23,11 +44,13 @@ public sealed class QueryFilter<T>(IReadOnlyDictionary<string, FilterField> fiel
         return body is null ? query : query.Where(Expression.Lambda<Func<T, bool>>(body, parameter));
     }
 
-    /// <summary>Orders by each entry of <paramref name="order"/>, then by <paramref name="tieBreaker"/> so pages are stable.</summary>
-    public IQueryable<T> Order<TKey>(IQueryable<T> query, object? order, Expression<Func<T, object>> defaultOrder, bool defaultDescending,
-        Expression<Func<T, TKey>> tieBreaker)
+    /// <summary>
+    /// The order of a connection: each entry of <paramref name="order"/> (or the default order), then the row id so
+    /// every row has a unique position for keyset cursors.
+    /// </summary>
+    public KeysetOrder<T> Order(IQueryable<T> query, object? order)
     {
-        IOrderedQueryable<T>? ordered = null;
+        var keys = new List<SortKey>();
         if (order is object?[] entries)
         {
             foreach (var entry in entries.OfType<IReadOnlyDictionary<string, object?>>())
@@ -35,26 +58,15 @@ public sealed class QueryFilter<T>(IReadOnlyDictionary<string, FilterField> fiel
                 foreach (var (name, direction) in entry)
                 {
                     if (direction is null) continue;
-                    if (!fields.TryGetValue(name, out var field)) throw GraphQLErrors.Validation($"Cannot order by {name}.");
-                    ordered = Apply(ordered ?? (IQueryable<T>)query, field.Member, ordered is not null, direction as string == "DESC");
+                    var byDirection = direction as string == "DESC" ? _descending : _ascending;
+                    keys.Add(byDirection.TryGetValue(name, out var key) ? key : throw GraphQLErrors.Validation($"Cannot order by {name}."));
                 }
             }
         }
-        ordered ??= defaultDescending ? query.OrderByDescending(defaultOrder) : query.OrderBy(defaultOrder);
-        return ordered.ThenBy(tieBreaker);
-    }
-
-    private static IOrderedQueryable<T> Apply(IQueryable<T> query, LambdaExpression member, bool then, bool descending)
-    {
-        var method = (then, descending) switch
-        {
-            (false, false) => nameof(Queryable.OrderBy),
-            (false, true) => nameof(Queryable.OrderByDescending),
-            (true, false) => nameof(Queryable.ThenBy),
-            (true, true) => nameof(Queryable.ThenByDescending),
-        };
-        var call = Expression.Call(typeof(Queryable), method, [typeof(T), member.ReturnType], query.Expression, Expression.Quote(member));
-        return (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(call);
+        if (keys.Count > MaxOrderKeys) throw GraphQLErrors.Validation($"order takes at most {MaxOrderKeys} keys.");
+        if (keys.Count == 0) keys.Add(_defaultOrder);
+        keys.Add(_id);
+        return new KeysetOrder<T>(query, keys);
     }
 
     private Expression? Object(IReadOnlyDictionary<string, object?> input, ParameterExpression parameter, int depth)
@@ -68,7 +80,7 @@ public sealed class QueryFilter<T>(IReadOnlyDictionary<string, FilterField> fiel
             {
                 "and" => Combine(Items(value).Select(v => Object(Dict(v), parameter, depth + 1)), Expression.AndAlso),
                 "or" => Combine(Items(value).Select(v => Object(Dict(v), parameter, depth + 1)), Expression.OrElse),
-                _ => fields.TryGetValue(name, out var field)
+                _ => _fields.TryGetValue(name, out var field)
                     ? Operators(Rebind(field.Member, parameter), field, Dict(value), depth)
                     : throw GraphQLErrors.Validation($"Cannot filter by {name}."),
             };
