@@ -51,7 +51,8 @@ public static class ConnectionPager
             && await order.Query.AnyAsync(order.Beyond(beforePosition, forward: true, inclusive: true), cancellation));
         var hasPreviousPage = moreBefore || (afterPosition is not null
             && await order.Query.AnyAsync(order.Beyond(afterPosition, forward: false, inclusive: true), cancellation));
-        var total = await order.Query.CountAsync(cancellation);
+        // Counting every matching row is the dearest part of a page: only when the caller asks for it (else never read).
+        var total = ctx.IsSelected("totalCount") ? await order.Query.CountAsync(cancellation) : 0;
 
         var edges = items.Select(item => new Edge<T>(order.CursorOf(item), item)).ToList();
         var pageInfo = new PageInfo(hasNextPage, hasPreviousPage,

@@ -62,6 +62,41 @@ public sealed class ResolverContext
     /// <summary>The response path of this field (keys and list indices).</summary>
     public IReadOnlyList<object> Path => ResultPath.ToList(_parentPath, _responseKey);
 
+    /// <summary>
+    /// Whether this field's selection set asks for a subfield named <paramref name="fieldName"/>: directly, in an
+    /// inline fragment or through a named fragment (HotChocolate's <c>IsSelected</c>). Lets a resolver skip work
+    /// nobody asked for, such as a count. <c>@skip</c>/<c>@include</c> are not evaluated, so in doubt it says yes.
+    /// </summary>
+    public bool IsSelected(string fieldName)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in FieldNodes)
+        {
+            if (node.SelectionSet is not null && Selects(node.SelectionSet, fieldName, visited))
+                return true;
+        }
+        return false;
+    }
+
+    private bool Selects(SelectionSetNode selectionSet, string fieldName, HashSet<string> visitedFragments)
+    {
+        foreach (var selection in selectionSet.Selections)
+        {
+            switch (selection)
+            {
+                case FieldNode field when field.Name.Value == fieldName:
+                    return true;
+                case InlineFragmentNode inline when Selects(inline.SelectionSet, fieldName, visitedFragments):
+                    return true;
+                case FragmentSpreadNode spread when visitedFragments.Add(spread.Name.Value)
+                    && _operation.Plan.Fragments.TryGetValue(spread.Name.Value, out var fragment)
+                    && Selects(fragment.SelectionSet, fieldName, visitedFragments):
+                    return true;
+            }
+        }
+        return false;
+    }
+
     public bool HasArgument(string name) => Arguments.ContainsKey(name);
 
     /// <summary>The argument converted to <typeparamref name="T"/>; throws a clear error when it is absent.</summary>
