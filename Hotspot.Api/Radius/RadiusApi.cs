@@ -25,13 +25,21 @@ public static class RadiusApi
     }
 
     private static async Task<IResult> AuthorizeAsync(HttpRequest http, RadiusAuthorization authorization, RadiusPolicy policy,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        WrongCodeLimiter wrongCodes, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var attributes = await ReadAsync(http, cancellationToken);
         if (attributes is null)
             return BadBody();
         var logger = loggers.CreateLogger("Hotspot.Api.Radius.Authorize");
         var userName = attributes["User-Name"];
+        var nas = attributes["NAS-Identifier"] ?? attributes["NAS-IP-Address"];
+        var device = attributes["Calling-Station-Id"];
+        if (wrongCodes.LockedFor(nas, device) is { } locked)
+        {
+            logger.LogInformation("Access refused without lookup: device {Mac} at NAS {Nas} is locked out for {Seconds} s after wrong codes",
+                device, nas, (int)locked.TotalSeconds);
+            return Reject(WrongCodeLimiter.Message(locked));
+        }
         var outcome = await authorization.AuthorizeAsync(
             new AccessRequest(userName, attributes["NAS-Identifier"], attributes["NAS-IP-Address"], attributes["Calling-Station-Id"]),
             cancellationToken);
@@ -43,6 +51,8 @@ public static class RadiusApi
             return Reject(outcome.Decision.RejectMessage!);
         }
         var decision = outcome.Decision;
+        if (outcome.UnknownCode && wrongCodes.RecordWrongCode(nas, device))
+            logger.LogWarning("Device {Mac} at router {RouterId} sent too many unknown voucher codes; locked out", device, outcome.Router!.Id);
         if (!decision.Accepted)
         {
             logger.LogInformation("Access rejected at router {RouterId} of organization {OrganizationId}: {Reason}",
@@ -50,6 +60,7 @@ public static class RadiusApi
             return Reject(decision.RejectMessage!);
         }
 
+        wrongCodes.RecordAccepted(nas, device);
         logger.LogInformation("Access accepted at router {RouterId} of organization {OrganizationId} for {Seconds} s",
             outcome.Router!.Id, outcome.Router.OrganizationId, decision.SessionTimeoutSeconds);
         return Results.Json(AcceptReply(userName!, decision, outcome.Router, policy).ToJson());

@@ -20,7 +20,7 @@ public sealed class RadiusAuthorization(IDbContextFactory<HotspotDbContext> cont
         var code = VoucherCode.Normalize(request.UserName);
         var voucher = code.Length == 0 ? null : await db.Vouchers.FirstOrDefaultAsync(v => v.Code == code, cancellationToken);
         if (voucher is null || voucher.OrganizationId != router.OrganizationId)
-            return new AccessOutcome(router, AuthorizeDecision.Reject(AuthorizeDecision.NotValid), null);
+            return new AccessOutcome(router, AuthorizeDecision.Reject(AuthorizeDecision.NotValid), null) { UnknownCode = true };
 
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == voucher.PlanId && p.OrganizationId == voucher.OrganizationId, cancellationToken);
         await RadiusAccounting.CloseStaleAsync(db, voucher.Id, now - policy.StaleAfter, now, cancellationToken);

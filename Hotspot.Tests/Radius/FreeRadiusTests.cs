@@ -15,6 +15,7 @@ namespace Hotspot.Tests.Radius;
 public class FreeRadiusTests
 {
     private const string ApiSecret = "test-radius-api-secret-0003";
+    private const int LockoutSeconds = 4;
     private TestApi? _api;
     private FreeRadiusServer? _radius;
     private RadiusTestWorld _world = null!;
@@ -24,7 +25,12 @@ public class FreeRadiusTests
     {
         FreeRadiusServer.RequireInstalled();
         var port = FreeTcpPort();
-        _api = new TestApi(new Dictionary<string, string?> { ["Radius:SharedSecret"] = ApiSecret });
+        _api = new TestApi(new Dictionary<string, string?>
+        {
+            ["Radius:SharedSecret"] = ApiSecret,
+            // Short, so the test can wait a lockout out; the limit and the window keep their defaults (5 in 5 minutes).
+            ["Radius:WrongCodeLockoutSeconds"] = LockoutSeconds.ToString(),
+        });
         _api.UseKestrel(port);
         _api.StartServer();
         _world = await RadiusTestWorld.CreateAsync(_api.Services);
@@ -149,6 +155,51 @@ public class FreeRadiusTests
         var voucher = await _world.VoucherAsync(_world.PlanA);
         var login = await _radius!.SendAsync("auth", ("User-Name", voucher.Code), ("User-Password", voucher.Code), ("NAS-Identifier", "stranger"));
         Assert.That(login.PacketType, Is.EqualTo("Access-Reject"), Explain(login));
+    }
+
+    [Test]
+    public async Task A_device_that_sends_five_wrong_codes_is_locked_out_even_with_the_right_one_until_the_lockout_ends()
+    {
+        var voucher = await _world.VoucherAsync(_world.PlanA, RadiusTestWorld.State.Unused);
+        const string guesser = "AA:BB:CC:DD:EF:01";
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await LoginAsync("GUESS" + i + "XYZ", "GUESS" + i + "XYZ", mac: guesser);
+            Assert.That(wrong.PacketType, Is.EqualTo("Access-Reject"), Explain(wrong));
+            Assert.That(wrong["Reply-Message"], Is.EqualTo(AuthorizeDecision.NotValid), Explain(wrong));
+        }
+        var lockedAt = DateTime.UtcNow;
+
+        var right = await LoginAsync(voucher.Code, voucher.Code, mac: guesser);
+        Assert.That(right.PacketType, Is.EqualTo("Access-Reject"), Explain(right));
+        Assert.That(right["Reply-Message"], Is.EqualTo("Too many wrong voucher codes from this device. Try again in 1 minute."), Explain(right));
+        Assert.That((await _world.ReloadAsync(voucher)).Status, Is.EqualTo(Hotspot.Domain.Vouchers.VoucherStatus.Unused),
+            "the code was not even looked up, so its time did not start");
+
+        // Another device on the same router is not affected (a different voucher: PlanA allows one device).
+        var neighbour = await _world.VoucherAsync(_world.PlanA);
+        var other = await LoginAsync(neighbour.Code, neighbour.Code, mac: "AA:BB:CC:DD:EF:02");
+        Assert.That(other.PacketType, Is.EqualTo("Access-Accept"), Explain(other));
+
+        var wait = lockedAt.AddSeconds(LockoutSeconds + 0.5) - DateTime.UtcNow;
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait);
+        var after = await LoginAsync(voucher.Code, voucher.Code, mac: guesser);
+        Assert.That(after.PacketType, Is.EqualTo("Access-Accept"), Explain(after));
+    }
+
+    [Test]
+    public async Task Four_wrong_codes_and_a_right_one_log_in_and_forgive_the_typos()
+    {
+        var voucher = await _world.VoucherAsync(_world.PlanA);
+        const string typist = "AA:BB:CC:DD:EF:03";
+        for (var i = 0; i < 4; i++)
+            Assert.That((await LoginAsync("TYPO" + i + "AB", "TYPO" + i + "AB", mac: typist)).PacketType, Is.EqualTo("Access-Reject"));
+        var right = await LoginAsync(voucher.Code, voucher.Code, mac: typist);
+        Assert.That(right.PacketType, Is.EqualTo("Access-Accept"), Explain(right));
+        // The count started again: four more typos still do not lock the device out.
+        for (var i = 0; i < 4; i++)
+            Assert.That((await LoginAsync("TYPO" + i + "CD", "TYPO" + i + "CD", mac: typist))["Reply-Message"], Is.EqualTo(AuthorizeDecision.NotValid));
     }
 
     private static int FreeTcpPort()
