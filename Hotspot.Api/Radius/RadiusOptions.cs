@@ -9,6 +9,12 @@ public sealed class RadiusOptions
     /// <summary>Shared between the API and FreeRADIUS. Without it the RADIUS routes answer 503: never open.</summary>
     public string? SharedSecret { get; set; }
 
+    /// <summary>
+    /// The password MikroTik sends with a MAC login (its hotspot profile's <c>mac-auth-password</c>); when unset, the
+    /// password must be the MAC itself (<c>mac-auth-mode=mac-as-username-and-password</c>).
+    /// </summary>
+    public string? MacAuthPassword { get; set; }
+
     /// <summary>How often the stale-session janitor runs.</summary>
     public int JanitorIntervalSeconds { get; set; } = 60;
 
