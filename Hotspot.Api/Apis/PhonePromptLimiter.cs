@@ -14,6 +14,11 @@ public sealed class PhonePromptLimiter(IOptions<BillingRateLimits> options, Time
     private readonly Dictionary<string, Queue<DateTime>> _phones = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
+    public int TrackedPhones
+    {
+        get { lock (_gate) return _phones.Count; }
+    }
+
     /// <summary>Takes a slot for the number; when none is free, how long until one is. Unparseable numbers are not limited here (the purchase refuses them).</summary>
     public bool TryAcquire(string? phoneNumber, out TimeSpan retryAfter)
     {
