@@ -317,6 +317,23 @@ public class FreeRadiusTests
         Assert.That(typed.PacketType, Is.EqualTo("Access-Accept"), Explain(typed));
     }
 
+    [Test]
+    public async Task A_removed_router_gets_rejects_from_then_on()
+    {
+        var registry = _api!.Services.GetRequiredService<RouterRegistry>();
+        var router = await registry.RegisterAsync(_world.RouterA.OrganizationId, "Closing shop", "closing-" + Guid.NewGuid().ToString("N")[..8], null,
+            RouterAttributeProfile.Mikrotik, CancellationToken.None);
+        var voucher = await _world.VoucherAsync(_world.PlanA);
+        var before = await LoginAsync(voucher.Code, voucher.Code, router: router, mac: "AA:BB:CC:DD:E4:01");
+        Assert.That(before.PacketType, Is.EqualTo("Access-Accept"), Explain(before));
+
+        Assert.That(await registry.RemoveAsync(router.OrganizationId, router.Id, "test", CancellationToken.None), Is.Not.Null);
+
+        var after = await LoginAsync(voucher.Code, voucher.Code, router: router, mac: "AA:BB:CC:DD:E4:01");
+        Assert.That(after.PacketType, Is.EqualTo("Access-Reject"), Explain(after));
+        Assert.That(after["Reply-Message"], Is.EqualTo(AuthorizeDecision.NotValid));
+    }
+
     private static int FreeTcpPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
