@@ -11,20 +11,25 @@ public static class PurchaseApi
 {
     public static RouteGroupBuilder MapPurchaseApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/hotspot").WithTags("Captive portal").RequireRateLimiting(BillingRateLimits.Portal);
-        group.MapPost("/purchase-voucher", (HttpContext context, PurchaseStarter starter) => StartAsync(context, starter, null))
+        var group = app.MapGroup("/api/hotspot").WithTags("Captive portal");
+        group.MapPost("/purchase-voucher", (HttpContext context, PurchaseStarter starter, PhonePromptLimiter phones) => StartAsync(context, starter, phones, null))
+            .RequireRateLimiting(BillingRateLimits.PurchaseCreation)
             .WithName("PurchaseVoucher")
             .WithSummary("Starts an M-Pesa payment for a plan with the organization's active payment method.")
             .Accepts<PurchaseVoucherBody>("application/json")
             .Produces<PurchaseStartedResponse>(StatusCodes.Status202Accepted)
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(502);
-        group.MapPost("/purchase-voucher-kopokopo", (HttpContext context, PurchaseStarter starter) => StartAsync(context, starter, PaymentMethodType.KopoKopo))
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(429).ProducesProblem(502);
+        group.MapPost("/purchase-voucher-kopokopo", (HttpContext context, PurchaseStarter starter, PhonePromptLimiter phones) =>
+                StartAsync(context, starter, phones, PaymentMethodType.KopoKopo))
+            .RequireRateLimiting(BillingRateLimits.PurchaseCreation)
             .WithName("PurchaseVoucherKopoKopo")
             .WithSummary("The same, through Kopo Kopo; 409 unless Kopo Kopo is the active payment method.")
             .Accepts<PurchaseVoucherBody>("application/json")
             .Produces<PurchaseStartedResponse>(StatusCodes.Status202Accepted)
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(502);
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(429).ProducesProblem(502);
         group.MapGet("/purchases/{purchaseId:guid}", GetAsync)
+            .RequireRateLimiting(BillingRateLimits.PurchasePoll)
+            .WithMetadata(new BillingRateLimits.PollAddressBound())
             .WithName("GetPurchase")
             .WithSummary("Where a purchase stands, with its voucher once paid.")
             .Produces<PurchaseResponse>()
@@ -32,7 +37,7 @@ public static class PurchaseApi
         return group;
     }
 
-    private static async Task<IResult> StartAsync(HttpContext context, PurchaseStarter starter, PaymentMethodType? requiredMethod)
+    private static async Task<IResult> StartAsync(HttpContext context, PurchaseStarter starter, PhonePromptLimiter phones, PaymentMethodType? requiredMethod)
     {
         var (body, tooLarge) = await RequestBodies.ReadAsync(context);
         if (tooLarge is not null)
@@ -44,10 +49,18 @@ public static class PurchaseApi
         if (request is null)
             return RequestBodies.BadRequest("Some fields are missing or invalid.", errors);
 
+        if (!phones.TryAcquire(request.PhoneNumber, out var retryAfter))
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "TOO_MANY_PROMPTS", detail: PhonePromptLimiter.Message(retryAfter),
+                extensions: new Dictionary<string, object?> { ["code"] = "TOO_MANY_PROMPTS" });
+        }
         var (started, problem) = await starter.StartAsync(request.OrganizationId, request.PlanId, request.PhoneNumber, request.MacAddress,
             requiredMethod, context.RequestAborted);
         if (problem is not null)
         {
+            if (problem.Status < 500)
+                phones.Release(request.PhoneNumber); // refused before any prompt was sent
             var extensions = new Dictionary<string, object?> { ["code"] = problem.Code };
             if (problem.PurchaseId is { } id)
                 extensions["purchaseId"] = id;

@@ -32,6 +32,8 @@ public static class BillingRestExtensions
 
         var limits = configuration.GetSection(BillingRateLimits.SectionName).Get<BillingRateLimits>() ?? new BillingRateLimits();
         services.AddRateLimiter(options => BillingRateLimits.Configure(options, limits));
+        services.AddOptions<BillingRateLimits>().Bind(configuration.GetSection(BillingRateLimits.SectionName));
+        services.AddSingleton<PhonePromptLimiter>();
         services.AddOpenApi();
         builder.AddKnownProxies();
 

@@ -18,6 +18,7 @@ public static class AdminSchema
     public static ExecutableSchema Build(string sdl) => ExecutableSchemaBuilder.FromSdl(sdl)
         .BindQuery()
         .BindMutations()
+        .BindRouterMutations()
         .BindOrganization()
         .BindEntities()
         .RequireExplicitResolvers()

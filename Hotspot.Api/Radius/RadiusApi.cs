@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hotspot.Domain.Radius;
 using Hotspot.Domain.Vouchers;
 using Hotspot.Storage.Radius;
+using Microsoft.Extensions.Options;
 
 namespace Hotspot.Api.Radius;
 
@@ -25,13 +26,21 @@ public static class RadiusApi
     }
 
     private static async Task<IResult> AuthorizeAsync(HttpRequest http, RadiusAuthorization authorization, RadiusPolicy policy,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        WrongCodeLimiter wrongCodes, IOptions<RadiusOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var attributes = await ReadAsync(http, cancellationToken);
         if (attributes is null)
             return BadBody();
         var logger = loggers.CreateLogger("Hotspot.Api.Radius.Authorize");
         var userName = attributes["User-Name"];
+        var nas = attributes["NAS-Identifier"] ?? attributes["NAS-IP-Address"];
+        var device = attributes["Calling-Station-Id"];
+        if (wrongCodes.LockedFor(nas, device) is { } locked)
+        {
+            logger.LogInformation("Access refused without lookup: device {Mac} at NAS {Nas} is locked out for {Seconds} s after wrong codes",
+                device, nas, (int)locked.TotalSeconds);
+            return Reject(WrongCodeLimiter.Message(locked));
+        }
         var outcome = await authorization.AuthorizeAsync(
             new AccessRequest(userName, attributes["NAS-Identifier"], attributes["NAS-IP-Address"], attributes["Calling-Station-Id"]),
             cancellationToken);
@@ -43,6 +52,8 @@ public static class RadiusApi
             return Reject(outcome.Decision.RejectMessage!);
         }
         var decision = outcome.Decision;
+        if (outcome.UnknownCode && wrongCodes.RecordWrongCode(nas, device))
+            logger.LogWarning("Device {Mac} at router {RouterId} sent too many unknown voucher codes; locked out", device, outcome.Router!.Id);
         if (!decision.Accepted)
         {
             logger.LogInformation("Access rejected at router {RouterId} of organization {OrganizationId}: {Reason}",
@@ -50,27 +61,39 @@ public static class RadiusApi
             return Reject(decision.RejectMessage!);
         }
 
-        logger.LogInformation("Access accepted at router {RouterId} of organization {OrganizationId} for {Seconds} s",
-            outcome.Router!.Id, outcome.Router.OrganizationId, decision.SessionTimeoutSeconds);
-        return Results.Json(AcceptReply(userName!, decision, outcome.Router, policy).ToJson());
+        wrongCodes.RecordAccepted(nas, device);
+        logger.LogInformation("Access accepted at router {RouterId} of organization {OrganizationId} for {Seconds} s{How}",
+            outcome.Router!.Id, outcome.Router.OrganizationId, decision.SessionTimeoutSeconds, outcome.MacLogin ? " (MAC login)" : "");
+        // A MAC login's password is the router's mac-auth-password (Radius:MacAuthPassword), or the MAC itself.
+        var password = outcome.MacLogin ? options.Value.MacAuthPassword ?? userName! : userName!;
+        return Results.Json(AcceptReply(password, outcome.VoucherId!.Value, decision, outcome.Router, policy).ToJson());
     }
 
     /// <summary>
     /// FreeRADIUS checks the password itself (pap/chap against control:Cleartext-Password), so this route only
     /// exists for configurations that set Auth-Type := rest; it repeats the authorize decision.
     /// </summary>
-    private static async Task<IResult> AuthenticateAsync(HttpRequest http, RadiusAuthorization authorization, CancellationToken cancellationToken)
+    private static async Task<IResult> AuthenticateAsync(HttpRequest http, RadiusAuthorization authorization, IOptions<RadiusOptions> options,
+        CancellationToken cancellationToken)
     {
         var attributes = await ReadAsync(http, cancellationToken);
         if (attributes is null)
             return BadBody();
         var userName = attributes["User-Name"];
         var password = attributes["User-Password"];
-        if (userName is null || password is null || VoucherCode.Normalize(password) != VoucherCode.Normalize(userName))
+        if (userName is null || password is null)
+            return Reject(AuthorizeDecision.NotValid);
+        var codeMatches = VoucherCode.Normalize(password) == VoucherCode.Normalize(userName);
+        if (!codeMatches && MacLogin.DeviceMac(userName, attributes["Calling-Station-Id"]) is null)
             return Reject(AuthorizeDecision.NotValid);
         var outcome = await authorization.AuthorizeAsync(
             new AccessRequest(userName, attributes["NAS-Identifier"], attributes["NAS-IP-Address"], attributes["Calling-Station-Id"]),
             cancellationToken);
+        var passwordMatches = outcome.MacLogin
+            ? RadiusSecretFilter.SecretsEqual(password, options.Value.MacAuthPassword ?? userName)
+            : codeMatches;
+        if (!passwordMatches)
+            return Reject(AuthorizeDecision.NotValid);
         return outcome.Decision.Accepted ? Results.NoContent() : Reject(outcome.Decision.RejectMessage!);
     }
 
@@ -90,7 +113,7 @@ public static class RadiusApi
         var result = await accounting.RecordAsync(new AccountingRequest(
             status.Value, attributes["Acct-Session-Id"], attributes["User-Name"], attributes["NAS-Identifier"],
             attributes["NAS-IP-Address"], attributes["Calling-Station-Id"], attributes["Framed-IP-Address"],
-            counters, attributes["Acct-Terminate-Cause"]), cancellationToken);
+            counters, attributes["Acct-Terminate-Cause"], attributes["Class"]), cancellationToken);
 
         if (result == AccountingResult.UnknownRouter)
         {
@@ -114,11 +137,12 @@ public static class RadiusApi
         return Results.NoContent();
     }
 
-    private static RlmRestReply AcceptReply(string userName, AuthorizeDecision decision, Router router, RadiusPolicy policy)
+    private static RlmRestReply AcceptReply(string password, Guid voucherId, AuthorizeDecision decision, Router router, RadiusPolicy policy)
     {
         // The password is the code as the customer typed it, so CHAP (which hashes the typed text) matches.
         var reply = new RlmRestReply()
-            .Set("control:Cleartext-Password", userName)
+            .Set("control:Cleartext-Password", password)
+            .Set("reply:Class", SessionClass.For(voucherId))
             .Set("reply:Session-Timeout", Math.Min(decision.SessionTimeoutSeconds, uint.MaxValue))
             .Set("reply:Idle-Timeout", policy.IdleTimeoutSeconds)
             .Set("reply:Acct-Interim-Interval", policy.InterimIntervalSeconds)

@@ -9,6 +9,7 @@ public static class RadiusExtensions
     {
         builder.Services.AddOptions<RadiusOptions>().Bind(builder.Configuration.GetSection("Radius"));
         builder.Services.AddRadiusStorage(builder.Configuration);
+        builder.Services.AddSingleton<WrongCodeLimiter>();
         builder.Services.AddHostedService<StaleSessionJanitor>();
         return builder;
     }

@@ -24,8 +24,27 @@ public sealed class Router
     /// <summary>When the router last asked us anything; shows the admin that it is wired up.</summary>
     public DateTime? LastSeenAt { get; private set; }
 
+    /// <summary>
+    /// When an admin removed the router; null while registered. A removed router keeps its row (its name stays on
+    /// the sessions it carried) but gives up its NAS identifier and IP address, so RADIUS no longer finds it and
+    /// another router may register them.
+    /// </summary>
+    public DateTime? RemovedAt { get; private set; }
+
+    public bool IsRemoved => RemovedAt is not null;
+
     public static Router Register(Guid organizationId, string? name, string? nasIdentifier, string? ipAddress, RouterAttributeProfile profile, DateTime now)
     {
+        var router = new Router { Id = Guid.NewGuid(), OrganizationId = organizationId, CreatedAt = now };
+        router.Change(name, nasIdentifier, ipAddress, profile);
+        return router;
+    }
+
+    /// <summary>Replaces the router's settings, with the same rules as registering.</summary>
+    public void Change(string? name, string? nasIdentifier, string? ipAddress, RouterAttributeProfile profile)
+    {
+        if (IsRemoved)
+            throw DomainException.Validation("This router was removed.");
         var trimmedName = name?.Trim() ?? "";
         var identifier = string.IsNullOrWhiteSpace(nasIdentifier) ? null : nasIdentifier.Trim();
         var ip = NormalizeIp(ipAddress);
@@ -35,16 +54,17 @@ public sealed class Router
             throw DomainException.Validation("A router needs a NAS identifier or an IP address.");
         if (identifier is { Length: > 253 })
             throw DomainException.Validation("A NAS identifier has at most 253 characters.");
-        return new Router
-        {
-            Id = Guid.NewGuid(),
-            OrganizationId = organizationId,
-            Name = trimmedName,
-            NasIdentifier = identifier,
-            IpAddress = ip,
-            AttributeProfile = profile,
-            CreatedAt = now,
-        };
+        Name = trimmedName;
+        NasIdentifier = identifier;
+        IpAddress = ip;
+        AttributeProfile = profile;
+    }
+
+    public void Remove(DateTime now)
+    {
+        RemovedAt ??= now;
+        NasIdentifier = null;
+        IpAddress = null;
     }
 
     public void MarkSeen(DateTime now) => LastSeenAt = now;

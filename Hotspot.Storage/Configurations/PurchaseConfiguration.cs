@@ -18,5 +18,6 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         builder.HasIndex(p => new { p.OrganizationId, p.ProviderRequestId }).IsUnique();
         builder.HasIndex(p => new { p.OrganizationId, p.CreatedAt });
         builder.HasIndex(p => new { p.Status, p.CreatedAt }); // the reconciler's scan of pending purchases
+        builder.HasIndex(p => new { p.OrganizationId, p.MacAddress }); // a router's MAC login (Radius/RadiusAuthorization)
     }
 }

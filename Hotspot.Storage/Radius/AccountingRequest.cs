@@ -2,7 +2,10 @@ using Hotspot.Domain.Radius;
 
 namespace Hotspot.Storage.Radius;
 
-/// <summary>The parts of an Accounting-Request that the session table keeps.</summary>
+/// <summary>
+/// The parts of an Accounting-Request that the session table keeps. <see cref="Class"/> is the Class attribute the
+/// router echoes from the Access-Accept (<see cref="SessionClass"/>): it names the voucher when the User-Name is a MAC.
+/// </summary>
 public sealed record AccountingRequest(
     AccountingStatus Status,
     string? AcctSessionId,
@@ -12,4 +15,5 @@ public sealed record AccountingRequest(
     string? CallingStationId,
     string? FramedIpAddress,
     AccountingCounters Counters,
-    string? TerminateCause);
+    string? TerminateCause,
+    string? Class = null);

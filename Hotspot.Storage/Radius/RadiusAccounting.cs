@@ -54,11 +54,7 @@ public sealed class RadiusAccounting(IDbContextFactory<HotspotDbContext> context
         var existing = await db.RadiusSessions.FirstOrDefaultAsync(s => s.RouterId == router.Id && s.AcctSessionId == sessionId, cancellationToken);
         if (existing is null)
         {
-            var code = VoucherCode.Normalize(request.UserName);
-            var voucherId = code.Length == 0
-                ? (Guid?)null
-                : await db.Vouchers.Where(v => v.Code == code && v.OrganizationId == router.OrganizationId)
-                    .Select(v => (Guid?)v.Id).FirstOrDefaultAsync(cancellationToken);
+            var voucherId = await VoucherOfAsync(db, router.OrganizationId, request, cancellationToken);
             if (voucherId is null)
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -74,6 +70,27 @@ public sealed class RadiusAccounting(IDbContextFactory<HotspotDbContext> context
             existing.Stop(request.TerminateCause, now);
         await db.SaveChangesAsync(cancellationToken);
         return AccountingResult.Recorded;
+    }
+
+    /// <summary>
+    /// The voucher a new session is accounted to: the one the Access-Accept named in Class, else the code in
+    /// User-Name, else (a MAC login whose router dropped Class) the device's newest paid voucher.
+    /// </summary>
+    private static async Task<Guid?> VoucherOfAsync(HotspotDbContext db, Guid organizationId, AccountingRequest request, CancellationToken cancellationToken)
+    {
+        if (SessionClass.VoucherId(request.Class) is { } named &&
+            await db.Vouchers.AnyAsync(v => v.Id == named && v.OrganizationId == organizationId, cancellationToken))
+            return named;
+        var code = VoucherCode.Normalize(request.UserName);
+        var byCode = code.Length == 0
+            ? null
+            : await db.Vouchers.Where(v => v.Code == code && v.OrganizationId == organizationId)
+                .Select(v => (Guid?)v.Id).FirstOrDefaultAsync(cancellationToken);
+        if (byCode is not null)
+            return byCode;
+        if (MacLogin.DeviceMac(request.UserName, request.CallingStationId) is { } mac)
+            return (await RadiusAuthorization.PaidVoucherIdsAsync(db, organizationId, mac, cancellationToken)).Cast<Guid?>().FirstOrDefault();
+        return null;
     }
 
     /// <summary>Closes every open session that has been silent longer than the policy allows; returns how many.</summary>

@@ -43,6 +43,7 @@ internal sealed class PortalApi : WebApplicationFactory<Program>
         builder.UseSetting("Sandbox:Enabled", "true");
         builder.UseSetting("Development:SeedDemo", "true");
         builder.UseSetting("RateLimits:PortalPermitsPerMinute", "100000");
+        builder.UseSetting("RateLimits:PromptsPerPhone", "100000"); // the browser tests reuse the simulator's numbers
         // Long enough for the waiting screen to be seen, short enough for a quick test.
         builder.UseSetting("Sandbox:Delays:Result", "00:00:02");
         builder.UseSetting("Payments:ReconcilerInterval", "00:00:01");

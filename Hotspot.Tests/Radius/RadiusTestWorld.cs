@@ -1,4 +1,6 @@
 using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Phones;
+using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Plans;
 using Hotspot.Domain.Radius;
 using Hotspot.Domain.Vouchers;
@@ -63,6 +65,23 @@ public sealed class RadiusTestWorld
             case State.Revoked: voucher.Revoke(now); break;
         }
         await using var db = await _contexts.CreateDbContextAsync();
+        db.Vouchers.Add(voucher);
+        await db.SaveChangesAsync();
+        return voucher;
+    }
+
+    /// <summary>A purchase paid from the portal by the device with this MAC address, and its voucher.</summary>
+    public async Task<Voucher> PaidFromDeviceAsync(Plan plan, string mac, State state = State.Active, TimeSpan? age = null)
+    {
+        var paidAt = DateTime.UtcNow - (age ?? TimeSpan.FromMinutes(1)) - (state == State.Expired ? TimeSpan.FromHours(2) : TimeSpan.Zero);
+        var purchase = Purchase.Create(plan, KenyanPhoneNumber.Parse("0712345678"), mac, PaymentMethodType.Mpesa, paidAt.AddSeconds(-30));
+        purchase.Settle(plan.PriceKes, "R" + Guid.NewGuid().ToString("N")[..9].ToUpperInvariant(), paidAt);
+        var voucher = Voucher.IssueForPurchase(purchase, VoucherCodeGenerator.ForPurchase(), paidAt);
+        purchase.AttachVoucher(voucher.Id);
+        if (state == State.Revoked)
+            voucher.Revoke(DateTime.UtcNow);
+        await using var db = await _contexts.CreateDbContextAsync();
+        db.Purchases.Add(purchase);
         db.Vouchers.Add(voucher);
         await db.SaveChangesAsync();
         return voucher;

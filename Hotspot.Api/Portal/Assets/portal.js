@@ -82,7 +82,7 @@
 
   function problemText(status, json) {
     if (status === 0) return 'Could not reach the hotspot. Check that you are still on this Wi-Fi and try again.';
-    if (status === 429) return 'Too many attempts. Wait a minute, then try again.';
+    if (status === 429) return (json && json.detail) || 'Too many attempts. Wait a minute, then try again.';
     if (json && json.errors) {
       for (var field in json.errors)
         if (json.errors.hasOwnProperty(field) && json.errors[field].length) return json.errors[field][0];

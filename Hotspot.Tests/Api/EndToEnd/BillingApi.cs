@@ -38,6 +38,11 @@ public sealed class BillingApi(BillingDatabase database, IReadOnlyDictionary<str
             ["Payments:RecheckEvery"] = "00:00:00.300",
             ["Payments:ReconcilerInterval"] = "00:00:00.200",
             ["RateLimits:PortalPermitsPerMinute"] = "100000",
+            // Tests poll every 100 ms and reuse the simulator's phone numbers; RateLimitTests set the real limits.
+            ["RateLimits:PurchasesPerAddressPerMinute"] = "100000",
+            ["RateLimits:PromptsPerPhone"] = "100000",
+            ["RateLimits:PollsPerPurchasePerMinute"] = "100000",
+            ["RateLimits:PollsPerAddressPerMinute"] = "1000000",
         };
         foreach (var (key, value) in database.Settings())
             settings[key] = value;

@@ -129,6 +129,174 @@ public class RouterGraphQLTests(DatabaseProvider provider)
         Assert.That(otherList.ToJsonString(), Does.Not.Contain("Seen"));
     }
 
+    private const string UpdateRouter =
+        "mutation($o: ID!, $r: ID!, $i: UpdateRouterInput!) { updateRouter(organizationId: $o, routerId: $r, input: $i) { id name nasIdentifier ipAddress attributeProfile removedAt } }";
+    private const string RemoveRouter =
+        "mutation($o: ID!, $r: ID!) { removeRouter(organizationId: $o, routerId: $r) { success routerId organization { id routers { id } } } }";
+
+    private async Task<HttpResponseMessage> AuthorizeAsync(string nasIdentifier, string code)
+    {
+        using var radius = _api.Api.CreateClient();
+        radius.DefaultRequestHeaders.Add(RadiusOptions.SecretHeader, AdminApi.RadiusSecret);
+        return await radius.PostAsJsonAsync("/api/radius/authorize", Attributes(
+            ("User-Name", code), ("NAS-Identifier", nasIdentifier), ("Calling-Station-Id", "AA:BB:CC:00:10:01")));
+    }
+
+    private async Task<string> VoucherCodeAsync(string org)
+    {
+        var plan = (await _api.PostAsync("mutation($o: ID!) { createPlan(organizationId: $o, input: { name: \"Hour\", priceKes: 10, durationSeconds: 3600 }) { id } }",
+            new { o = org }, _platform))["data"]!["createPlan"]!["id"]!.GetValue<string>();
+        return (await _api.PostAsync("mutation($o: ID!, $p: ID!) { generateVouchers(organizationId: $o, input: { planId: $p, count: 1 }) { vouchers { code } } }",
+            new { o = org, p = plan }, _platform))["data"]!["generateVouchers"]!["vouchers"]![0]!["code"]!.GetValue<string>();
+    }
+
+    [Test]
+    public async Task An_admin_removes_a_router_and_its_NAS_is_then_rejected_by_authorize()
+    {
+        var org = await CreateOrganizationAsync("Remove Org");
+        var admin = await UserAsync(Unique("rm-admin") + "@r.test", "ORGANIZATION_ADMIN", org);
+        var identity = Unique("remove-hap");
+        var registered = await _api.PostAsync(RegisterRouter, new { o = org, i = new { name = "Going", nasIdentifier = identity } }, admin);
+        Assert.That(registered["errors"], Is.Null, registered.ToJsonString());
+        var routerId = registered["data"]!["registerRouter"]!["id"]!.GetValue<string>();
+        var kept = await _api.PostAsync(RegisterRouter, new { o = org, i = new { name = "Staying", nasIdentifier = Unique("stay-hap") } }, admin);
+        var keptId = kept["data"]!["registerRouter"]!["id"]!.GetValue<string>();
+        var code = await VoucherCodeAsync(org);
+
+        using (var before = await AuthorizeAsync(identity, code))
+            Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK), await before.Content.ReadAsStringAsync());
+
+        var removed = await _api.PostAsync(RemoveRouter, new { o = org, r = routerId }, admin);
+        Assert.That(removed["errors"], Is.Null, removed.ToJsonString());
+        var payload = removed["data"]!["removeRouter"]!;
+        Assert.That(payload["success"]!.GetValue<bool>(), Is.True);
+        Assert.That(payload["routerId"]!.GetValue<string>(), Is.EqualTo(routerId));
+        Assert.That(payload["organization"]!["routers"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()), Is.EqualTo(new[] { keptId }));
+
+        using (var after = await AuthorizeAsync(identity, code))
+        {
+            Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(await after.Content.ReadAsStringAsync(), Does.Contain("Voucher not valid"));
+        }
+
+        var again = await _api.PostAsync(RemoveRouter, new { o = org, r = routerId }, admin);
+        Assert.That(AdminApi.Code(again), Is.EqualTo("NOT_FOUND"), again.ToJsonString());
+        // The NAS identifier is free again: a replacement router may register it.
+        var replacement = await _api.PostAsync(RegisterRouter, new { o = org, i = new { name = "Replacement", nasIdentifier = identity } }, admin);
+        Assert.That(replacement["errors"], Is.Null, replacement.ToJsonString());
+        using (var replaced = await AuthorizeAsync(identity, code))
+            Assert.That(replaced.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Removing_a_router_closes_its_open_sessions_and_keeps_their_history()
+    {
+        var org = await CreateOrganizationAsync("Sessions Org");
+        var identity = Unique("sess-hap");
+        var routerId = (await _api.PostAsync(RegisterRouter, new { o = org, i = new { name = "Busy", nasIdentifier = identity } }, _platform))
+            ["data"]!["registerRouter"]!["id"]!.GetValue<string>();
+        var code = await VoucherCodeAsync(org);
+        using var radius = _api.Api.CreateClient();
+        radius.DefaultRequestHeaders.Add(RadiusOptions.SecretHeader, AdminApi.RadiusSecret);
+        using (var start = await radius.PostAsJsonAsync("/api/radius/accounting", Attributes(("Acct-Status-Type", "Start"), ("User-Name", code),
+                   ("Acct-Session-Id", "rm1"), ("NAS-Identifier", identity), ("Calling-Station-Id", "AA:BB:CC:00:20:01"))))
+            Assert.That(start.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+
+        var removed = await _api.PostAsync(RemoveRouter, new { o = org, r = routerId }, _platform);
+        Assert.That(removed["errors"], Is.Null, removed.ToJsonString());
+
+        var page = await _api.PostAsync("query($o: ID!) { organization(id: $o) { vouchers(first: 5) { nodes { devices sessions { isOpen terminateCause router { name nasIdentifier removedAt } } } } } }",
+            new { o = org }, _platform);
+        Assert.That(page["errors"], Is.Null, page.ToJsonString());
+        var voucher = page["data"]!["organization"]!["vouchers"]!["nodes"]![0]!;
+        Assert.That(voucher["devices"]!.GetValue<int>(), Is.EqualTo(1), "devices counts every device that used the voucher");
+        var session = voucher["sessions"]![0]!;
+        Assert.That(session["isOpen"]!.GetValue<bool>(), Is.False);
+        Assert.That(session["terminateCause"]!.GetValue<string>(), Is.EqualTo("Admin-Reset"));
+        Assert.That(session["router"]!["name"]!.GetValue<string>(), Is.EqualTo("Busy"));
+        Assert.That(session["router"]!["nasIdentifier"], Is.Null);
+        Assert.That(session["router"]!["removedAt"], Is.Not.Null);
+
+        // Its late accounting is refused like any unknown router's.
+        using var late = await radius.PostAsJsonAsync("/api/radius/accounting", Attributes(("Acct-Status-Type", "Stop"), ("User-Name", code),
+            ("Acct-Session-Id", "rm1"), ("NAS-Identifier", identity), ("Acct-Input-Octets", 999)));
+        Assert.That(late.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task An_admin_updates_a_router_and_RADIUS_follows_the_new_identifier()
+    {
+        var org = await CreateOrganizationAsync("Update Org");
+        var admin = await UserAsync(Unique("up-admin") + "@r.test", "ORGANIZATION_ADMIN", org);
+        var oldIdentity = Unique("old-hap");
+        var newIdentity = Unique("new-hap");
+        var routerId = (await _api.PostAsync(RegisterRouter, new { o = org, i = new { name = "Old", nasIdentifier = oldIdentity } }, admin))
+            ["data"]!["registerRouter"]!["id"]!.GetValue<string>();
+        var taken = Unique("taken-hap");
+        var other = await _api.PostAsync(RegisterRouter, new { o = await CreateOrganizationAsync("Taken Org"), i = new { name = "T", nasIdentifier = taken } }, _platform);
+        Assert.That(other["errors"], Is.Null, other.ToJsonString());
+        var code = await VoucherCodeAsync(org);
+
+        var updated = await _api.PostAsync(UpdateRouter,
+            new { o = org, r = routerId, i = new { name = " New name ", nasIdentifier = newIdentity, ipAddress = "10.66.0.9", attributeProfile = "STANDARD" } }, admin);
+        Assert.That(updated["errors"], Is.Null, updated.ToJsonString());
+        var router = updated["data"]!["updateRouter"]!;
+        Assert.That(router["name"]!.GetValue<string>(), Is.EqualTo("New name"));
+        Assert.That(router["nasIdentifier"]!.GetValue<string>(), Is.EqualTo(newIdentity));
+        Assert.That(router["ipAddress"]!.GetValue<string>(), Is.EqualTo("10.66.0.9"));
+        Assert.That(router["attributeProfile"]!.GetValue<string>(), Is.EqualTo("STANDARD"));
+        Assert.That(router["removedAt"], Is.Null);
+
+        using (var byOld = await AuthorizeAsync(oldIdentity, code))
+            Assert.That(byOld.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        using (var byNew = await AuthorizeAsync(newIdentity, code))
+        {
+            var text = await byNew.Content.ReadAsStringAsync();
+            Assert.That(byNew.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+            Assert.That(text, Does.Not.Contain("Mikrotik-Rate-Limit"), "the STANDARD profile sends no MikroTik attributes");
+        }
+
+        foreach (var input in new object[]
+        {
+            new { name = "X", nasIdentifier = taken },                // another organization's router has it
+            new { name = "X" },                                       // neither identifier nor address
+            new { name = "X", ipAddress = "not-an-ip" },
+        })
+        {
+            var refused = await _api.PostAsync(UpdateRouter, new { o = org, r = routerId, i = input }, admin);
+            Assert.That(AdminApi.Code(refused), Is.EqualTo("VALIDATION"), refused.ToJsonString());
+        }
+        var unknown = await _api.PostAsync(UpdateRouter, new { o = org, r = Guid.NewGuid().ToString(), i = new { name = "X", nasIdentifier = Unique("x") } }, admin);
+        Assert.That(AdminApi.Code(unknown), Is.EqualTo("NOT_FOUND"), unknown.ToJsonString());
+    }
+
+    [Test]
+    public async Task Viewers_are_FORBIDDEN_and_other_organizations_get_NOT_FOUND_for_update_and_remove()
+    {
+        var org = await CreateOrganizationAsync("Guarded Org");
+        var other = await CreateOrganizationAsync("Intruder Org");
+        var viewer = await UserAsync(Unique("g-viewer") + "@g.test", "ORGANIZATION_VIEWER", org);
+        var intruder = await UserAsync(Unique("g-admin") + "@g.test", "ORGANIZATION_ADMIN", other);
+        var identity = Unique("guarded-hap");
+        var routerId = (await _api.PostAsync(RegisterRouter, new { o = org, i = new { name = "Guarded", nasIdentifier = identity } }, _platform))
+            ["data"]!["registerRouter"]!["id"]!.GetValue<string>();
+        var update = new { name = "Hijacked", nasIdentifier = Unique("hijack") };
+
+        Assert.That(AdminApi.Code(await _api.PostAsync(RemoveRouter, new { o = org, r = routerId }, viewer)), Is.EqualTo("FORBIDDEN"));
+        Assert.That(AdminApi.Code(await _api.PostAsync(UpdateRouter, new { o = org, r = routerId, i = update }, viewer)), Is.EqualTo("FORBIDDEN"));
+        Assert.That(AdminApi.Code(await _api.PostAsync(RemoveRouter, new { o = org, r = routerId }, intruder)), Is.EqualTo("NOT_FOUND"));
+        Assert.That(AdminApi.Code(await _api.PostAsync(UpdateRouter, new { o = org, r = routerId, i = update }, intruder)), Is.EqualTo("NOT_FOUND"));
+        // Naming their own organization with our router id finds nothing either.
+        var sideways = await _api.PostAsync(RemoveRouter, new { o = other, r = routerId }, intruder);
+        Assert.That(AdminApi.Code(sideways), Is.EqualTo("NOT_FOUND"), sideways.ToJsonString());
+        var sidewaysUpdate = await _api.PostAsync(UpdateRouter, new { o = other, r = routerId, i = update }, intruder);
+        Assert.That(AdminApi.Code(sidewaysUpdate), Is.EqualTo("NOT_FOUND"), sidewaysUpdate.ToJsonString());
+
+        var list = await _api.PostAsync("query($o: ID!) { organization(id: $o) { routers { name nasIdentifier } } }", new { o = org }, _platform);
+        Assert.That(list["data"]!["organization"]!["routers"]![0]!["name"]!.GetValue<string>(), Is.EqualTo("Guarded"));
+        Assert.That(list["data"]!["organization"]!["routers"]![0]!["nasIdentifier"]!.GetValue<string>(), Is.EqualTo(identity));
+    }
+
     [Test]
     public async Task Accounting_posted_to_the_RADIUS_API_shows_as_voucher_usage()
     {

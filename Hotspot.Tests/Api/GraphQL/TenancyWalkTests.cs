@@ -28,7 +28,7 @@ public class TenancyWalkTests(DatabaseProvider provider)
     private string _alphaAdmin = null!;
     private string _alphaViewer = null!;
 
-    private sealed record Ids(string Organization, string Plan, string Voucher, string Purchase, string User);
+    private sealed record Ids(string Organization, string Plan, string Voucher, string Purchase, string User, string Router);
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -70,6 +70,9 @@ public class TenancyWalkTests(DatabaseProvider provider)
         var voucher = (await _api.PostAsync("mutation($o: ID!, $p: ID!) { generateVouchers(organizationId: $o, input: { planId: $p, count: 2 }) { vouchers { id } } }",
             new { o = org, p = plan }, _platform))["data"]!["generateVouchers"]!["vouchers"]![0]!["id"]!.GetValue<string>();
         var user = await CreateUserAsync(adminEmail, "ORGANIZATION_ADMIN", org);
+        var router = await _api.PostAsync("mutation($o: ID!, $n: String!) { registerRouter(organizationId: $o, input: { name: $n, nasIdentifier: $n }) { id } }",
+            new { o = org, n = planName + "-router-" + Guid.NewGuid().ToString("N")[..8] }, _platform);
+        Assert.That(router["errors"], Is.Null, router.ToJsonString());
 
         var databases = _api.Api.Services.GetRequiredService<IDbContextFactory<HotspotDbContext>>();
         await using var db = await databases.CreateDbContextAsync();
@@ -81,7 +84,7 @@ public class TenancyWalkTests(DatabaseProvider provider)
         db.MpesaTransactions.Add(MpesaTransaction.Receive(Guid.Parse(org), MpesaTransactionKind.StkCallback, "{}", now, receiptNumber: receipt, amountKes: 30));
         db.KopoKopoTransactions.Add(KopoKopoTransaction.Receive(Guid.Parse(org), KopoKopoTransactionType.BuyGoods, "{}", now, reference: reference, amountKes: 30));
         await db.SaveChangesAsync();
-        return new Ids(org, plan, voucher, purchase.Id.ToString(), user);
+        return new Ids(org, plan, voucher, purchase.Id.ToString(), user, router["data"]!["registerRouter"]!["id"]!.GetValue<string>());
     }
 
     private string DeepOrganization => _walker.Selection("Organization", 3);
@@ -187,6 +190,7 @@ public class TenancyWalkTests(DatabaseProvider provider)
             "voucherId" => target.Voucher,
             "purchaseId" => target.Purchase,
             "userId" => target.User,
+            "routerId" => target.Router,
             _ => target.Organization,
         }) + "\"",
         "String" => field switch
