@@ -76,13 +76,13 @@ public sealed class PurchaseStarter(
         var started = await gateway.Gateway.StartPaymentAsync(gateway.Credentials, request, CancellationToken.None);
         if (started.IsSuccess)
         {
-            purchase.RecordProviderRequest(started.Value.Reference.ProviderRequestId, time.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(CancellationToken.None);
+            var providerRequestId = started.Value.Reference.ProviderRequestId;
+            var status = await RecordProviderRequestAsync(db, purchase, providerRequestId);
             logger.LogInformation("Purchase {PurchaseId} of organization {OrganizationId}: payment request {ProviderRequestId} sent by {Method}",
-                purchase.Id, organizationId, purchase.ProviderRequestId, method);
+                purchase.Id, organizationId, providerRequestId, method);
             // A fast callback may have arrived before the request id was saved; apply it now.
-            await replay.ApplyStoredAsync(organizationId, method, purchase.ProviderRequestId!, CancellationToken.None);
-            return (new PurchaseStarted(purchase.Id, PurchaseStatus.Pending, method,
+            await replay.ApplyStoredAsync(organizationId, method, providerRequestId, CancellationToken.None);
+            return (new PurchaseStarted(purchase.Id, status, method,
                 "Check your phone and enter your M-Pesa PIN to pay."), null);
         }
 
@@ -99,6 +99,33 @@ public sealed class PurchaseStarter(
             purchase.Id, organizationId, error.Kind, error.Code);
         await outcomes.FailRefusedAsync(organizationId, purchase.Id, CancellationToken.None);
         return Refused(502, PurchaseProblem.ProviderError, CustomerMessages.ProviderRefused, purchase.Id);
+    }
+
+    /// <summary>
+    /// Saves the provider's request id on the purchase. Its callback may have been faster and already paid the
+    /// purchase (a success callback adopts a pending purchase without a request id from the same phone for the same
+    /// amount): then the purchase already carries this id, or, if it adopted another of the customer's identical
+    /// payments, this id is left for that payment's purchase to adopt. Either way nothing is lost and the customer
+    /// gets an answer, never an error.
+    /// </summary>
+    private async Task<PurchaseStatus> RecordProviderRequestAsync(HotspotDbContext db, Purchase purchase, string providerRequestId)
+    {
+        try
+        {
+            purchase.RecordProviderRequest(providerRequestId, time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return purchase.Status;
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(e))
+        {
+            await using var fresh = await contexts.CreateDbContextAsync(CancellationToken.None);
+            var current = await fresh.Purchases.AsNoTracking().SingleAsync(p => p.Id == purchase.Id, CancellationToken.None);
+            if (current.ProviderRequestId != providerRequestId)
+                logger.LogWarning("Purchase {PurchaseId} of organization {OrganizationId} ({Status}, request {CurrentRequestId}) could not record payment " +
+                    "request {ProviderRequestId}: an identical purchase of the same customer adopted one of the two first; each payment's callback pays one of them",
+                    purchase.Id, purchase.OrganizationId, current.Status, current.ProviderRequestId, providerRequestId);
+            return current.Status;
+        }
     }
 
     private static (PurchaseStarted?, PurchaseProblem?) Refused(int status, string code, string message, Guid? purchaseId = null) =>

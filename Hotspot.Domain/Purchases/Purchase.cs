@@ -98,7 +98,9 @@ public sealed class Purchase
     /// </summary>
     public SettlementOutcome Settle(long amountKes, string? receipt, DateTime now)
     {
-        if (Status == PurchaseStatus.Paid)
+        // The same payment again (or one whose receipt is unknown) changes nothing; another payment for a paid
+        // purchase is money to give back, so it goes to review like a payment for a cancelled one.
+        if (Status == PurchaseStatus.Paid && (receipt is null || ProviderReceipt is null || receipt == ProviderReceipt))
             return SettlementOutcome.AlreadyPaid;
         if (Status != PurchaseStatus.Pending)
         {

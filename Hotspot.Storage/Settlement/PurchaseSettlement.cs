@@ -71,7 +71,10 @@ public sealed class PurchaseSettlement(
                 break;
             case SettlementOutcome.AlreadyPaid:
                 voucher = await db.Vouchers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == purchase.VoucherId, cancellationToken);
-                await CallbackRowMarks.MarkAsync(db, request.OrganizationId, request.Transaction, CallbackRowMark.Processed(purchase.Id), cancellationToken);
+                // The payment that paid it may be applied twice (its callback and a replay of it): it stays the settling one.
+                var samePayment = request.Receipt is not null && request.Receipt == purchase.ProviderReceipt;
+                await CallbackRowMarks.MarkAsync(db, request.OrganizationId, request.Transaction,
+                    samePayment ? CallbackRowMark.Settled(purchase.Id) : CallbackRowMark.Processed(purchase.Id), cancellationToken);
                 break;
             default:
                 await CallbackRowMarks.MarkAsync(db, request.OrganizationId, request.Transaction, CallbackRowMark.ForReview(purchase.Id, purchase.ReviewReason!), cancellationToken);

@@ -65,9 +65,23 @@ public class PurchaseTests
         Assert.That(purchase.PaidAt, Is.EqualTo(Now));
         Assert.That(purchase.ProviderReceipt, Is.EqualTo("NLJ7RT61SV"));
 
-        Assert.That(purchase.Settle(20, "OTHER", Now.AddMinutes(1)), Is.EqualTo(SettlementOutcome.AlreadyPaid));
+        Assert.That(purchase.Settle(20, "NLJ7RT61SV", Now.AddMinutes(1)), Is.EqualTo(SettlementOutcome.AlreadyPaid));
+        Assert.That(purchase.Settle(20, null, Now.AddMinutes(1)), Is.EqualTo(SettlementOutcome.AlreadyPaid));
         Assert.That(purchase.ProviderReceipt, Is.EqualTo("NLJ7RT61SV"), "settling again is a no-op");
         Assert.That(purchase.PaidAt, Is.EqualTo(Now));
+        Assert.That(purchase.ReviewReason, Is.Null);
+    }
+
+    [Test]
+    public void Another_payment_for_a_paid_purchase_is_recorded_for_review()
+    {
+        var purchase = NewPurchase();
+        purchase.Settle(20, "NLJ7RT61SV", Now);
+
+        Assert.That(purchase.Settle(20, "OTHER00001", Now.AddMinutes(1)), Is.EqualTo(SettlementOutcome.NotPending));
+        Assert.That(purchase.Status, Is.EqualTo(PurchaseStatus.Paid));
+        Assert.That(purchase.ProviderReceipt, Is.EqualTo("NLJ7RT61SV"));
+        Assert.That(purchase.ReviewReason, Does.Contain("OTHER00001"));
     }
 
     [TestCase(19)]

@@ -186,6 +186,29 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
     }
 
     [Test]
+    public async Task Another_payment_for_a_paid_purchase_is_kept_for_review_and_a_receiptless_repeat_is_processed()
+    {
+        var (organization, plan) = await TestData.OrganizationWithPlanAsync(Database);
+        var purchase = await TestData.PendingPurchaseAsync(Database, plan);
+        var key = PurchaseKey.ById(organization.Id, purchase.Id);
+        await Settlement.SettleAsync(new SettlementRequest(key, 50, "RCPT000011"), default);
+        var other = await StoreCallbackAsync(organization.Id, "ws_CO_other_payment", "RCPT000012", 50);
+        var receiptless = await StoreCallbackAsync(organization.Id, "ws_CO_receiptless", null, 50);
+
+        var second = await Settlement.SettleAsync(new SettlementRequest(key, 50, "RCPT000012", SettlementTransaction.Stored(other)), default);
+        var repeat = await Settlement.SettleAsync(new SettlementRequest(key, 50, null, SettlementTransaction.Stored(receiptless)), default);
+
+        Assert.That(second.Outcome, Is.EqualTo(SettlementOutcome.NotPending));
+        Assert.That(second.ReviewReason, Does.Contain("RCPT000012"));
+        Assert.That(repeat.Outcome, Is.EqualTo(SettlementOutcome.AlreadyPaid));
+        await using var db = Database.CreateDbContext();
+        Assert.That((await db.MpesaTransactions.SingleAsync(t => t.Id == other.Id)).Status, Is.EqualTo(CallbackStatus.NeedsReview));
+        Assert.That((await db.MpesaTransactions.SingleAsync(t => t.Id == receiptless.Id)).Status, Is.EqualTo(CallbackStatus.Processed));
+        Assert.That((await db.Purchases.SingleAsync(p => p.Id == purchase.Id)).Status, Is.EqualTo(PurchaseStatus.Paid));
+        await AssertExactlyOneVoucherAsync(purchase.Id);
+    }
+
+    [Test]
     public async Task A_callback_settles_its_purchase_by_request_id_and_marks_the_row_it_just_stored()
     {
         var (organization, plan) = await TestData.OrganizationWithPlanAsync(Database);
@@ -245,16 +268,16 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
 
             await using var db = Database.CreateDbContext();
             var stored = await db.MpesaTransactions.SingleAsync(t => t.Id == row.Id);
-            var expected = results[0].Outcome == SettlementOutcome.Settled ? CallbackStatus.Settled : CallbackStatus.Processed;
             Assert.That(results.Count(r => r.Outcome == SettlementOutcome.Settled), Is.EqualTo(1), $"round {round}");
-            Assert.That(stored.Status, Is.EqualTo(expected), $"round {round}");
+            // Whoever won, the row carries the payment (same receipt) that paid the purchase.
+            Assert.That(stored.Status, Is.EqualTo(CallbackStatus.Settled), $"round {round}");
             Assert.That(stored.PurchaseId, Is.EqualTo(purchase.Id), $"round {round}");
             Assert.That(stored.ReviewReason, Is.Null, $"round {round}");
             await AssertExactlyOneVoucherAsync(purchase.Id);
         }
     }
 
-    private async Task<MpesaTransaction> StoreCallbackAsync(Guid organizationId, string checkoutRequestId, string receipt, long amount)
+    private async Task<MpesaTransaction> StoreCallbackAsync(Guid organizationId, string checkoutRequestId, string? receipt, long amount)
     {
         await using var db = Database.CreateDbContext();
         var callback = MpesaTransaction.Receive(organizationId, MpesaTransactionKind.StkCallback, "{\"Body\":{}}", TestData.Now,

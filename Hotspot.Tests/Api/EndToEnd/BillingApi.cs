@@ -18,8 +18,9 @@ namespace Hotspot.Tests.Api.EndToEnd;
 /// Delays are shortened so tests are fast.
 /// </summary>
 /// <param name="darajaState">The Daraja simulator's memory from an earlier host: the provider outlives our restart.</param>
+/// <param name="configureServices">More service configuration, applied last (e.g. a handler in a provider client's pipeline).</param>
 public sealed class BillingApi(BillingDatabase database, IReadOnlyDictionary<string, string?>? overrides = null,
-    DarajaSimulatorState? darajaState = null) : WebApplicationFactory<Program>
+    DarajaSimulatorState? darajaState = null, Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
     public const string BaseUrl = "http://localhost";
 
@@ -58,6 +59,8 @@ public sealed class BillingApi(BillingDatabase database, IReadOnlyDictionary<str
             if (darajaState is not null)
                 services.AddSingleton(darajaState);
         });
+        if (configureServices is not null)
+            builder.ConfigureServices(configureServices);
     }
 
     static BillingApi()
