@@ -13,48 +13,33 @@ namespace Hotspot.Tests.Api.EndToEnd;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class CallbackSafetyTests(DatabaseProvider provider)
+public class CallbackSafetyTests(DatabaseProvider provider) : BillingApiFixture(provider)
 {
-    private BillingDatabase _database = null!;
-    private BillingApi _api = null!;
-    private HttpClient _client = null!;
     private Organization _organization = null!;
     private Organization _other = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = await BillingDatabase.CreateAsync(provider);
-        // No reconciler: these tests alone decide what happens to their purchases.
-        _api = new BillingApi(_database, new Dictionary<string, string?> { ["Payments:ReconcilerEnabled"] = "false" });
-        _client = _api.CreateClient();
-        _organization = await BillingSeed.OrganizationAsync(_api, "Callbacks hotspot", PaymentMethodType.Mpesa);
-        _other = await BillingSeed.OrganizationAsync(_api, "Another hotspot", PaymentMethodType.Mpesa);
-    }
+    // No reconciler: these tests alone decide what happens to their purchases.
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Payments:ReconcilerEnabled"] = "false" };
 
-    [OneTimeTearDown]
-    public async Task StopAsync()
+    protected override async Task SeedAsync()
     {
-        _client?.Dispose();
-        if (_api is not null)
-            await _api.DisposeAsync();
-        if (_database is not null)
-            await _database.DisposeAsync();
+        _organization = await BillingSeed.OrganizationAsync(Api, "Callbacks hotspot", PaymentMethodType.Mpesa);
+        _other = await BillingSeed.OrganizationAsync(Api, "Another hotspot", PaymentMethodType.Mpesa);
     }
 
     [Test]
     public async Task Fifty_identical_callbacks_in_parallel_yield_one_voucher()
     {
         var checkout = NewCheckoutId();
-        var purchase = await BillingSeed.PendingPurchaseAsync(_api, _organization.Id, checkout);
+        var purchase = await BillingSeed.PendingPurchaseAsync(Api, _organization.Id, checkout);
         var body = Callbacks.StkSuccess(checkout, 20, NewReceipt());
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
-            Callbacks.PostAsync(_client, Callbacks.DarajaUrl(_organization.Id, _organization.DarajaCallbackToken), body)));
+            Callbacks.PostAsync(Client, Callbacks.DarajaUrl(_organization.Id, _organization.DarajaCallbackToken), body)));
 
         Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
         Assert.That(await responses[0].Content.ReadAsStringAsync(), Is.EqualTo("""{"ResultCode":0,"ResultDesc":"Accepted"}"""));
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         Assert.That((await db.Purchases.SingleAsync(p => p.Id == purchase.Id)).Status, Is.EqualTo(PurchaseStatus.Paid));
         Assert.That(await db.Vouchers.CountAsync(v => v.PurchaseId == purchase.Id), Is.EqualTo(1));
         Assert.That(await db.MpesaTransactions.CountAsync(t => t.CheckoutRequestId == checkout), Is.EqualTo(1));
@@ -64,11 +49,11 @@ public class CallbackSafetyTests(DatabaseProvider provider)
     public async Task A_failure_after_the_success_changes_nothing()
     {
         var checkout = NewCheckoutId();
-        var purchase = await BillingSeed.PendingPurchaseAsync(_api, _organization.Id, checkout);
+        var purchase = await BillingSeed.PendingPurchaseAsync(Api, _organization.Id, checkout);
         var url = Callbacks.DarajaUrl(_organization.Id, _organization.DarajaCallbackToken);
 
-        (await Callbacks.PostAsync(_client, url, Callbacks.StkSuccess(checkout, 20, NewReceipt()))).Dispose();
-        using var late = await Callbacks.PostAsync(_client, url, Callbacks.StkFailure(checkout, 1032, "Request cancelled by user"));
+        (await Callbacks.PostAsync(Client, url, Callbacks.StkSuccess(checkout, 20, NewReceipt()))).Dispose();
+        using var late = await Callbacks.PostAsync(Client, url, Callbacks.StkFailure(checkout, 1032, "Request cancelled by user"));
 
         Assert.That(late.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await StatusOfAsync(purchase.Id), Is.EqualTo(PurchaseStatus.Paid));
@@ -78,14 +63,14 @@ public class CallbackSafetyTests(DatabaseProvider provider)
     public async Task A_wrong_token_is_refused_and_stored_and_cannot_block_the_real_callback()
     {
         var checkout = NewCheckoutId();
-        var purchase = await BillingSeed.PendingPurchaseAsync(_api, _organization.Id, checkout);
+        var purchase = await BillingSeed.PendingPurchaseAsync(Api, _organization.Id, checkout);
         var body = Callbacks.StkSuccess(checkout, 20, NewReceipt());
 
-        using var forged = await Callbacks.PostAsync(_client, Callbacks.DarajaUrl(_organization.Id, new string('a', 64)), body);
+        using var forged = await Callbacks.PostAsync(Client, Callbacks.DarajaUrl(_organization.Id, new string('a', 64)), body);
 
         Assert.That(forged.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await StatusOfAsync(purchase.Id), Is.EqualTo(PurchaseStatus.Pending));
-        await using (var db = await _api.Contexts.CreateDbContextAsync())
+        await using (var db = await Api.Contexts.CreateDbContextAsync())
         {
             var stored = await db.MpesaTransactions.Where(t => t.OrganizationId == _organization.Id && t.RawBody.Contains(checkout)).ToListAsync();
             Assert.That(stored, Has.Count.EqualTo(1));
@@ -93,7 +78,7 @@ public class CallbackSafetyTests(DatabaseProvider provider)
             Assert.That(stored[0].PurchaseId, Is.Null);
         }
 
-        using var real = await Callbacks.PostAsync(_client, Callbacks.DarajaUrl(_organization.Id, _organization.DarajaCallbackToken), body);
+        using var real = await Callbacks.PostAsync(Client, Callbacks.DarajaUrl(_organization.Id, _organization.DarajaCallbackToken), body);
         Assert.That(real.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await StatusOfAsync(purchase.Id), Is.EqualTo(PurchaseStatus.Paid));
     }
@@ -102,14 +87,14 @@ public class CallbackSafetyTests(DatabaseProvider provider)
     public async Task Another_organizations_request_id_settles_nothing_and_is_kept_for_review()
     {
         var checkout = NewCheckoutId();
-        var purchase = await BillingSeed.PendingPurchaseAsync(_api, _organization.Id, checkout);
+        var purchase = await BillingSeed.PendingPurchaseAsync(Api, _organization.Id, checkout);
 
-        using var response = await Callbacks.PostAsync(_client, Callbacks.DarajaUrl(_other.Id, _other.DarajaCallbackToken),
+        using var response = await Callbacks.PostAsync(Client, Callbacks.DarajaUrl(_other.Id, _other.DarajaCallbackToken),
             Callbacks.StkSuccess(checkout, 20, NewReceipt()));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await StatusOfAsync(purchase.Id), Is.EqualTo(PurchaseStatus.Pending));
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         var stored = await db.MpesaTransactions.SingleAsync(t => t.OrganizationId == _other.Id && t.CheckoutRequestId == checkout);
         Assert.That(stored.Status, Is.EqualTo(CallbackStatus.NeedsReview));
     }
@@ -119,11 +104,11 @@ public class CallbackSafetyTests(DatabaseProvider provider)
     {
         var checkout = NewCheckoutId();
 
-        using var response = await Callbacks.PostAsync(_client, Callbacks.DarajaUrl(_organization.Id, _organization.DarajaCallbackToken),
+        using var response = await Callbacks.PostAsync(Client, Callbacks.DarajaUrl(_organization.Id, _organization.DarajaCallbackToken),
             Callbacks.StkSuccess(checkout, 20, NewReceipt()));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         var stored = await db.MpesaTransactions.SingleAsync(t => t.CheckoutRequestId == checkout);
         Assert.That(stored.Status, Is.EqualTo(CallbackStatus.NeedsReview));
         Assert.That(stored.ReviewReason, Does.Contain("No purchase"));
@@ -133,13 +118,13 @@ public class CallbackSafetyTests(DatabaseProvider provider)
     public async Task A_different_amount_settles_nothing_and_is_kept_for_review()
     {
         var checkout = NewCheckoutId();
-        var purchase = await BillingSeed.PendingPurchaseAsync(_api, _organization.Id, checkout);
+        var purchase = await BillingSeed.PendingPurchaseAsync(Api, _organization.Id, checkout);
 
-        using var response = await Callbacks.PostAsync(_client, Callbacks.DarajaUrl(_organization.Id, _organization.DarajaCallbackToken),
+        using var response = await Callbacks.PostAsync(Client, Callbacks.DarajaUrl(_organization.Id, _organization.DarajaCallbackToken),
             Callbacks.StkSuccess(checkout, 1, NewReceipt()));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         var stored = await db.Purchases.SingleAsync(p => p.Id == purchase.Id);
         Assert.That(stored.Status, Is.EqualTo(PurchaseStatus.Pending));
         Assert.That(stored.ReviewReason, Does.Contain("does not match"));
@@ -154,13 +139,13 @@ public class CallbackSafetyTests(DatabaseProvider provider)
     public async Task A_failed_result_ends_the_purchase_with_a_readable_reason(int code, PurchaseStatus status, string reason)
     {
         var checkout = NewCheckoutId();
-        var purchase = await BillingSeed.PendingPurchaseAsync(_api, _organization.Id, checkout);
+        var purchase = await BillingSeed.PendingPurchaseAsync(Api, _organization.Id, checkout);
 
-        using var response = await Callbacks.PostAsync(_client, Callbacks.DarajaUrl(_organization.Id, _organization.DarajaCallbackToken),
+        using var response = await Callbacks.PostAsync(Client, Callbacks.DarajaUrl(_organization.Id, _organization.DarajaCallbackToken),
             Callbacks.StkFailure(checkout, code, "Provider says no"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         var stored = await db.Purchases.SingleAsync(p => p.Id == purchase.Id);
         Assert.That(stored.Status, Is.EqualTo(status));
         Assert.That(stored.FailureReason, Does.Contain(reason));
@@ -172,18 +157,18 @@ public class CallbackSafetyTests(DatabaseProvider provider)
     {
         var marker = Guid.NewGuid().ToString("N");
 
-        using var response = await Callbacks.PostAsync(_client, Callbacks.DarajaUrl(_organization.Id, _organization.DarajaCallbackToken),
+        using var response = await Callbacks.PostAsync(Client, Callbacks.DarajaUrl(_organization.Id, _organization.DarajaCallbackToken),
             $$"""{"Body":{"stkCallback":"{{marker}}" } }""");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         Assert.That((await db.MpesaTransactions.SingleAsync(t => t.RawBody.Contains(marker))).Status, Is.EqualTo(CallbackStatus.NeedsReview));
     }
 
     [Test]
     public async Task A_callback_for_an_unknown_organization_is_not_found()
     {
-        using var response = await Callbacks.PostAsync(_client, Callbacks.DarajaUrl(Guid.NewGuid(), new string('b', 64)),
+        using var response = await Callbacks.PostAsync(Client, Callbacks.DarajaUrl(Guid.NewGuid(), new string('b', 64)),
             Callbacks.StkSuccess(NewCheckoutId(), 20, NewReceipt()));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -196,11 +181,11 @@ public class CallbackSafetyTests(DatabaseProvider provider)
         var marker = Guid.NewGuid().ToString("N");
         var body = $$"""{"data":{"id":"{{marker}}","type":"incoming_payment","attributes":{"status":"Success"} } }""";
 
-        using var response = await Callbacks.PostAsync(_client, $"/api/payments/kopokopo/callback/{_organization.Id}/incoming-payment", body,
+        using var response = await Callbacks.PostAsync(Client, $"/api/payments/kopokopo/callback/{_organization.Id}/incoming-payment", body,
             key is null ? null : Callbacks.Sign(key, body));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         var stored = await db.KopoKopoTransactions.SingleAsync(t => t.RawBody.Contains(marker));
         Assert.That(stored.Status, Is.EqualTo(CallbackStatus.NeedsReview));
         Assert.That(stored.Type, Is.EqualTo(KopoKopoTransactionType.IncomingPayment));
@@ -211,7 +196,7 @@ public class CallbackSafetyTests(DatabaseProvider provider)
     public async Task An_unknown_kopo_kopo_callback_type_is_not_found()
     {
         const string body = "{}";
-        using var response = await Callbacks.PostAsync(_client, $"/api/payments/kopokopo/callback/{_organization.Id}/nonsense", body,
+        using var response = await Callbacks.PostAsync(Client, $"/api/payments/kopokopo/callback/{_organization.Id}/nonsense", body,
             Callbacks.Sign(BillingSeed.KopoKopoApiKey, body));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -219,7 +204,7 @@ public class CallbackSafetyTests(DatabaseProvider provider)
 
     private async Task<PurchaseStatus> StatusOfAsync(Guid purchaseId)
     {
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         return (await db.Purchases.SingleAsync(p => p.Id == purchaseId)).Status;
     }
 

@@ -16,46 +16,26 @@ namespace Hotspot.Tests.Api.EndToEnd;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class FastCallbackTests(DatabaseProvider provider)
+public class FastCallbackTests(DatabaseProvider provider) : BillingApiFixture(provider)
 {
-    private BillingDatabase _database = null!;
-    private BillingApi _api = null!;
-    private HttpClient _client = null!;
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Payments:ReconcilerEnabled"] = "false" };
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = await BillingDatabase.CreateAsync(provider);
-        BillingApi? api = null;
-        _api = api = new BillingApi(_database, new Dictionary<string, string?> { ["Payments:ReconcilerEnabled"] = "false" },
-            configureServices: services => services.AddHttpClient<DarajaClient>()
-                .AddHttpMessageHandler(() => new AnswerAfterTheCallback(() => api!)));
-        _client = _api.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _client?.Dispose();
-        if (_api is not null)
-            await _api.DisposeAsync();
-        if (_database is not null)
-            await _database.DisposeAsync();
-    }
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddHttpClient<DarajaClient>().AddHttpMessageHandler(() => new AnswerAfterTheCallback(() => Api));
 
     [Test]
     public async Task A_callback_that_arrives_before_the_push_is_answered_pays_the_purchase_once()
     {
-        var organization = await _api.DemoOrganizationAsync();
-        var plan = await _api.DemoPlanAsync();
+        var organization = await Api.DemoOrganizationAsync();
+        var plan = await Api.DemoPlanAsync();
 
-        using var response = await Portal.PurchaseAsync(_client, organization.Id, plan.Id, "254708374149");
+        using var response = await Portal.PurchaseAsync(Client, organization.Id, plan.Id, "254708374149");
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), body);
         var purchaseId = JsonDocument.Parse(body).RootElement.GetProperty("purchaseId").GetGuid();
-        Assert.That((await Portal.WaitForOutcomeAsync(_client, purchaseId)).GetProperty("status").GetString(), Is.EqualTo("PAID"));
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        Assert.That((await Portal.WaitForOutcomeAsync(Client, purchaseId)).GetProperty("status").GetString(), Is.EqualTo("PAID"));
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         var purchase = await db.Purchases.SingleAsync(p => p.Id == purchaseId);
         var row = await db.MpesaTransactions.SingleAsync(t => t.CheckoutRequestId == purchase.ProviderRequestId);
         Assert.Multiple(async () =>

@@ -13,41 +13,21 @@ namespace Hotspot.Tests.Api.EndToEnd;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class LostStkAnswerTests(DatabaseProvider provider)
+public class LostStkAnswerTests(DatabaseProvider provider) : BillingApiFixture(provider)
 {
-    private BillingDatabase _database = null!;
-    private BillingApi _api = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = await BillingDatabase.CreateAsync(provider);
-        _api = new BillingApi(_database, new Dictionary<string, string?> { ["Payments:ReconcilerEnabled"] = "false" });
-        _client = _api.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _client?.Dispose();
-        if (_api is not null)
-            await _api.DisposeAsync();
-        if (_database is not null)
-            await _database.DisposeAsync();
-    }
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Payments:ReconcilerEnabled"] = "false" };
 
     [Test]
     public async Task The_success_callback_pays_the_purchase_whose_answer_was_lost()
     {
-        var organization = await BillingSeed.OrganizationAsync(_api, "Lost answers", PaymentMethodType.Mpesa);
-        var purchase = await BillingSeed.PendingPurchaseAsync(_api, organization.Id, null, "254712000001");
+        var organization = await BillingSeed.OrganizationAsync(Api, "Lost answers", PaymentMethodType.Mpesa);
+        var purchase = await BillingSeed.PendingPurchaseAsync(Api, organization.Id, null, "254712000001");
         var checkout = NewCheckoutId();
 
         using var response = await PostSuccessAsync(organization, checkout, 20, "254712000001");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         var paid = await db.Purchases.SingleAsync(p => p.Id == purchase.Id);
         var row = await db.MpesaTransactions.SingleAsync(t => t.CheckoutRequestId == checkout);
         Assert.Multiple(async () =>
@@ -64,15 +44,15 @@ public class LostStkAnswerTests(DatabaseProvider provider)
     [Test]
     public async Task Another_phone_number_or_amount_adopts_nothing_and_is_kept_for_review()
     {
-        var organization = await BillingSeed.OrganizationAsync(_api, "Lost answers, strangers", PaymentMethodType.Mpesa);
-        var purchase = await BillingSeed.PendingPurchaseAsync(_api, organization.Id, null, "254712000002");
+        var organization = await BillingSeed.OrganizationAsync(Api, "Lost answers, strangers", PaymentMethodType.Mpesa);
+        var purchase = await BillingSeed.PendingPurchaseAsync(Api, organization.Id, null, "254712000002");
         var otherPhone = NewCheckoutId();
         var otherAmount = NewCheckoutId();
 
         (await PostSuccessAsync(organization, otherPhone, 20, "254712000099")).Dispose();
         (await PostSuccessAsync(organization, otherAmount, 21, "254712000002")).Dispose();
 
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         var pending = await db.Purchases.SingleAsync(p => p.Id == purchase.Id);
         Assert.That(pending.Status, Is.EqualTo(PurchaseStatus.Pending));
         Assert.That(pending.ProviderRequestId, Is.Null);
@@ -83,46 +63,46 @@ public class LostStkAnswerTests(DatabaseProvider provider)
     [Test]
     public async Task A_masked_phone_number_adopts_nothing()
     {
-        var organization = await BillingSeed.OrganizationAsync(_api, "Lost answers, masked", PaymentMethodType.Mpesa);
-        var purchase = await BillingSeed.PendingPurchaseAsync(_api, organization.Id, null, "254712000003");
+        var organization = await BillingSeed.OrganizationAsync(Api, "Lost answers, masked", PaymentMethodType.Mpesa);
+        var purchase = await BillingSeed.PendingPurchaseAsync(Api, organization.Id, null, "254712000003");
 
         (await PostSuccessAsync(organization, NewCheckoutId(), 20, "\"2547*****003\"")).Dispose();
 
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         Assert.That((await db.Purchases.SingleAsync(p => p.Id == purchase.Id)).Status, Is.EqualTo(PurchaseStatus.Pending));
     }
 
     [Test]
     public async Task Another_organizations_lost_purchase_is_never_adopted()
     {
-        var organization = await BillingSeed.OrganizationAsync(_api, "Lost answers, here", PaymentMethodType.Mpesa);
-        var other = await BillingSeed.OrganizationAsync(_api, "Lost answers, there", PaymentMethodType.Mpesa);
-        var purchase = await BillingSeed.PendingPurchaseAsync(_api, other.Id, null, "254712000004");
+        var organization = await BillingSeed.OrganizationAsync(Api, "Lost answers, here", PaymentMethodType.Mpesa);
+        var other = await BillingSeed.OrganizationAsync(Api, "Lost answers, there", PaymentMethodType.Mpesa);
+        var purchase = await BillingSeed.PendingPurchaseAsync(Api, other.Id, null, "254712000004");
 
         (await PostSuccessAsync(organization, NewCheckoutId(), 20, "254712000004")).Dispose();
 
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         Assert.That((await db.Purchases.SingleAsync(p => p.Id == purchase.Id)).Status, Is.EqualTo(PurchaseStatus.Pending));
     }
 
     [Test]
     public async Task Two_lost_purchases_of_one_phone_are_paid_oldest_first_one_callback_each()
     {
-        var organization = await BillingSeed.OrganizationAsync(_api, "Lost answers, twice", PaymentMethodType.Mpesa);
-        var older = await BillingSeed.PendingPurchaseAsync(_api, organization.Id, null, "254712000005", DateTime.UtcNow.AddMinutes(-2));
-        var newer = await BillingSeed.PendingPurchaseAsync(_api, organization.Id, null, "254712000005");
+        var organization = await BillingSeed.OrganizationAsync(Api, "Lost answers, twice", PaymentMethodType.Mpesa);
+        var older = await BillingSeed.PendingPurchaseAsync(Api, organization.Id, null, "254712000005", DateTime.UtcNow.AddMinutes(-2));
+        var newer = await BillingSeed.PendingPurchaseAsync(Api, organization.Id, null, "254712000005");
         var first = NewCheckoutId();
         var second = NewCheckoutId();
 
         (await PostSuccessAsync(organization, first, 20, "254712000005")).Dispose();
-        await using (var db = await _api.Contexts.CreateDbContextAsync())
+        await using (var db = await Api.Contexts.CreateDbContextAsync())
         {
             Assert.That((await db.Purchases.SingleAsync(p => p.Id == older.Id)).ProviderRequestId, Is.EqualTo(first));
             Assert.That((await db.Purchases.SingleAsync(p => p.Id == newer.Id)).Status, Is.EqualTo(PurchaseStatus.Pending));
         }
 
         (await PostSuccessAsync(organization, second, 20, "254712000005")).Dispose();
-        await using (var db = await _api.Contexts.CreateDbContextAsync())
+        await using (var db = await Api.Contexts.CreateDbContextAsync())
         {
             var purchases = await db.Purchases.Where(p => p.Id == older.Id || p.Id == newer.Id).ToListAsync();
             Assert.That(purchases.Select(p => p.Status), Is.All.EqualTo(PurchaseStatus.Paid));
@@ -132,7 +112,7 @@ public class LostStkAnswerTests(DatabaseProvider provider)
     }
 
     private Task<HttpResponseMessage> PostSuccessAsync(Organization organization, string checkout, long amount, string phoneJson) =>
-        Callbacks.PostAsync(_client, Callbacks.DarajaUrl(organization.Id, organization.DarajaCallbackToken),
+        Callbacks.PostAsync(Client, Callbacks.DarajaUrl(organization.Id, organization.DarajaCallbackToken),
             Callbacks.StkSuccess(checkout, amount, NewReceipt(), phoneJson));
 
     private static string NewCheckoutId() => "ws_CO_lost_" + Guid.NewGuid().ToString("N");

@@ -18,27 +18,22 @@ namespace Hotspot.Tests.Api.EndToEnd;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class ProviderAdministrationTests(DatabaseProvider provider)
+public class ProviderAdministrationTests(DatabaseProvider provider) : BillingApiFixture(provider)
 {
     private const string AdminEmail = "root@platform.test";
     private const string AdminPassword = "correct horse battery staple";
 
-    private BillingDatabase _database = null!;
-    private BillingApi _api = null!;
-    private HttpClient _client = null!;
     private string _token = null!;
     private string _organization = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        _database = await BillingDatabase.CreateAsync(provider);
-        _api = new BillingApi(_database, new Dictionary<string, string?>
-        {
-            ["HOTSPOT_BOOTSTRAP_ADMIN_EMAIL"] = AdminEmail,
-            ["HOTSPOT_BOOTSTRAP_ADMIN_PASSWORD"] = AdminPassword,
-        });
-        _client = _api.CreateClient();
+        ["HOTSPOT_BOOTSTRAP_ADMIN_EMAIL"] = AdminEmail,
+        ["HOTSPOT_BOOTSTRAP_ADMIN_PASSWORD"] = AdminPassword,
+    };
+
+    protected override async Task SeedAsync()
+    {
         var login = await GraphQLAsync("mutation($i: LoginInput!) { login(input: $i) { token } }",
             new { i = new { email = AdminEmail, password = AdminPassword } });
         _token = login["login"]!["token"]!.GetValue<string>();
@@ -54,16 +49,6 @@ public class ProviderAdministrationTests(DatabaseProvider provider)
             mutation($o: ID!, $k: String!) { updateKopoKopoConfiguration(organizationId: $o, input: { environment: SANDBOX,
               clientId: "made-up-client", clientSecret: "made-up-client-secret", apiKey: $k, businessName: "Simulated ISP", tillNumber: "K514459" }) { id } }
             """, new { o = _organization, k = BillingSeed.KopoKopoApiKey });
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _client?.Dispose();
-        if (_api is not null)
-            await _api.DisposeAsync();
-        if (_database is not null)
-            await _database.DisposeAsync();
     }
 
     [Test]
@@ -113,7 +98,7 @@ public class ProviderAdministrationTests(DatabaseProvider provider)
             Assert.That(subscriptions.Select(s => s!["lastError"]), Is.All.Null);
 
             // The simulator holds them, pointed at our webhook route.
-            var state = _api.Services.GetRequiredService<Hotspot.Providers.KopoKopo.Simulator.KopoKopoSimulatorState>();
+            var state = Api.Services.GetRequiredService<Hotspot.Providers.KopoKopo.Simulator.KopoKopoSimulatorState>();
             var urls = state.SubscriptionsOf("made-up-client").Select(s => s.Url).ToList();
             Assert.That(urls, Has.Count.EqualTo(6));
             Assert.That(urls, Is.All.EqualTo($"{BillingApi.BaseUrl}/api/payments/kopokopo/callback/{_organization}/buygoods"));
@@ -130,8 +115,8 @@ public class ProviderAdministrationTests(DatabaseProvider provider)
         await GraphQLAsync("mutation($o: ID!) { setPaymentMethod(organizationId: $o, input: { paymentMethod: MPESA }) { success } }", new { o = _organization });
         var plan = await GraphQLAsync("mutation($o: ID!) { createPlan(organizationId: $o, input: { name: \"Refundable hour\", priceKes: 30, durationSeconds: 3600 }) { id } }",
             new { o = _organization });
-        var purchaseId = await Portal.StartAsync(_client, Guid.Parse(_organization), Guid.Parse(plan["createPlan"]!["id"]!.GetValue<string>()), SandboxScenarios.SuccessPhone);
-        var paid = await Portal.WaitForOutcomeAsync(_client, purchaseId);
+        var purchaseId = await Portal.StartAsync(Client, Guid.Parse(_organization), Guid.Parse(plan["createPlan"]!["id"]!.GetValue<string>()), SandboxScenarios.SuccessPhone);
+        var paid = await Portal.WaitForOutcomeAsync(Client, purchaseId);
         Assert.That(paid.GetProperty("status").GetString(), Is.EqualTo("PAID"));
 
         var refund = await GraphQLAsync("mutation($p: ID!) { refundPurchase(purchaseId: $p, input: { amountKes: 30, reason: \"Wrong plan\" }) { success providerRequestId message } }",
@@ -160,12 +145,12 @@ public class ProviderAdministrationTests(DatabaseProvider provider)
             Content = JsonContent.Create(new { organizationId = _organization, phoneNumber = "254708374149", amountKes = 200, reason = "Refund by till" }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), body);
         Assert.That(JsonNode.Parse(body)!["providerRequestId"]!.GetValue<string>(), Is.Not.Empty);
 
-        using var anonymous = await _client.PostAsJsonAsync("/api/payments/kopokopo/pay",
+        using var anonymous = await Client.PostAsJsonAsync("/api/payments/kopokopo/pay",
             new { organizationId = _organization, phoneNumber = "254708374149", amountKes = 200, reason = "No token" });
         Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
 
@@ -175,14 +160,14 @@ public class ProviderAdministrationTests(DatabaseProvider provider)
         var all = await WaitForAsync(async db => await db.KopoKopoTransactions.AsNoTracking()
             .CountAsync(t => t.OrganizationId == organizationId && t.Type == KopoKopoTransactionType.SendMoney), expected: 4);
         Assert.That(all, Is.EqualTo(4));
-        using (var check = await _api.Contexts.CreateDbContextAsync())
+        using (var check = await Api.Contexts.CreateDbContextAsync())
         {
             var requests = await check.KopoKopoTransactions.AsNoTracking()
                 .Where(t => t.OrganizationId == organizationId && t.Type == KopoKopoTransactionType.SendMoney && t.RawBody == "{}")
                 .Select(t => t.AmountKes).ToListAsync();
             Assert.That(requests, Is.EquivalentTo(new long?[] { 150, 200 }));
         }
-        using var db = await _api.Contexts.CreateDbContextAsync();
+        using var db = await Api.Contexts.CreateDbContextAsync();
         Assert.That(await db.KopoKopoTransactions.CountAsync(t => t.OrganizationId == organizationId && t.Type == KopoKopoTransactionType.B2B), Is.Zero);
         Assert.That(await db.KopoKopoTransactions.CountAsync(t => t.OrganizationId == organizationId && t.Status == CallbackStatus.NeedsReview), Is.Zero);
     }
@@ -192,7 +177,7 @@ public class ProviderAdministrationTests(DatabaseProvider provider)
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
-            await using var db = await _api.Contexts.CreateDbContextAsync();
+            await using var db = await Api.Contexts.CreateDbContextAsync();
             var found = await count(db);
             if (found >= expected || DateTime.UtcNow > deadline)
                 return found;
@@ -205,7 +190,7 @@ public class ProviderAdministrationTests(DatabaseProvider provider)
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
         if (_token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var result = JsonNode.Parse(text)!;
         Assert.That(result["errors"], Is.Null, text);

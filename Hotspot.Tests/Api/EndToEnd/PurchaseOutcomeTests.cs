@@ -15,30 +15,8 @@ namespace Hotspot.Tests.Api.EndToEnd;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class PurchaseOutcomeTests(DatabaseProvider provider)
+public class PurchaseOutcomeTests(DatabaseProvider provider) : BillingApiFixture(provider)
 {
-    private BillingDatabase _database = null!;
-    private BillingApi _api = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _database = await BillingDatabase.CreateAsync(provider);
-        _api = new BillingApi(_database);
-        _client = _api.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _client?.Dispose();
-        if (_api is not null)
-            await _api.DisposeAsync();
-        if (_database is not null)
-            await _database.DisposeAsync();
-    }
-
     [TestCase(SandboxScenarios.SuccessPhone, "PAID", null)]
     [TestCase(SandboxScenarios.CancelledPhone, "CANCELLED", "cancelled")]
     [TestCase(SandboxScenarios.UnreachablePhone, "FAILED", "could not be reached")]
@@ -49,11 +27,11 @@ public class PurchaseOutcomeTests(DatabaseProvider provider)
     [TestCase(SandboxScenarios.LateCallbackPhone, "PAID", null)]
     public async Task Each_mpesa_outcome_ends_in_the_right_state(string phone, string status, string? reason)
     {
-        var organization = await _api.DemoOrganizationAsync();
-        var plan = await _api.DemoPlanAsync();
+        var organization = await Api.DemoOrganizationAsync();
+        var plan = await Api.DemoPlanAsync();
 
-        var purchaseId = await Portal.StartAsync(_client, organization.Id, plan.Id, phone);
-        var purchase = await Portal.WaitForOutcomeAsync(_client, purchaseId);
+        var purchaseId = await Portal.StartAsync(Client, organization.Id, plan.Id, phone);
+        var purchase = await Portal.WaitForOutcomeAsync(Client, purchaseId);
 
         Assert.That(purchase.GetProperty("status").GetString(), Is.EqualTo(status));
         if (status == "PAID")
@@ -73,15 +51,15 @@ public class PurchaseOutcomeTests(DatabaseProvider provider)
     [Test]
     public async Task A_provider_error_at_request_fails_the_purchase_at_once()
     {
-        var organization = await _api.DemoOrganizationAsync();
-        var plan = await _api.DemoPlanAsync();
+        var organization = await Api.DemoOrganizationAsync();
+        var plan = await Api.DemoPlanAsync();
 
-        using var response = await Portal.PurchaseAsync(_client, organization.Id, plan.Id, SandboxScenarios.ProviderErrorPhone);
+        using var response = await Portal.PurchaseAsync(Client, organization.Id, plan.Id, SandboxScenarios.ProviderErrorPhone);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
         Assert.That(json.RootElement.GetProperty("code").GetString(), Is.EqualTo("PROVIDER_ERROR"));
-        var purchase = await Portal.GetAsync(_client, json.RootElement.GetProperty("purchaseId").GetGuid());
+        var purchase = await Portal.GetAsync(Client, json.RootElement.GetProperty("purchaseId").GetGuid());
         Assert.That(purchase.GetProperty("status").GetString(), Is.EqualTo("FAILED"));
         Assert.That(purchase.GetProperty("failureReason").GetString(), Does.Contain("No money was taken"));
     }
@@ -89,14 +67,14 @@ public class PurchaseOutcomeTests(DatabaseProvider provider)
     [Test]
     public async Task A_duplicated_callback_is_stored_once_and_issues_one_voucher()
     {
-        var organization = await _api.DemoOrganizationAsync();
-        var plan = await _api.DemoPlanAsync();
+        var organization = await Api.DemoOrganizationAsync();
+        var plan = await Api.DemoPlanAsync();
 
-        var purchaseId = await Portal.StartAsync(_client, organization.Id, plan.Id, SandboxScenarios.DuplicateCallbackPhone);
-        await Portal.WaitForOutcomeAsync(_client, purchaseId);
+        var purchaseId = await Portal.StartAsync(Client, organization.Id, plan.Id, SandboxScenarios.DuplicateCallbackPhone);
+        await Portal.WaitForOutcomeAsync(Client, purchaseId);
         await Task.Delay(500); // the second delivery
 
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         var purchase = await db.Purchases.SingleAsync(p => p.Id == purchaseId);
         Assert.That(purchase.Status, Is.EqualTo(PurchaseStatus.Paid));
         var rows = await db.MpesaTransactions.Where(t => t.CheckoutRequestId == purchase.ProviderRequestId).ToListAsync();
@@ -114,14 +92,14 @@ public class PurchaseOutcomeTests(DatabaseProvider provider)
     {
         var organization = await KopoKopoOrganizationAsync();
         Guid planId;
-        await using (var db = await _api.Contexts.CreateDbContextAsync())
+        await using (var db = await Api.Contexts.CreateDbContextAsync())
             planId = await db.Plans.Where(p => p.OrganizationId == organization.Id).Select(p => p.Id).FirstAsync();
 
-        var purchaseId = await Portal.StartAsync(_client, organization.Id, planId, phone, "/api/hotspot/purchase-voucher-kopokopo");
-        var purchase = await Portal.WaitForOutcomeAsync(_client, purchaseId);
+        var purchaseId = await Portal.StartAsync(Client, organization.Id, planId, phone, "/api/hotspot/purchase-voucher-kopokopo");
+        var purchase = await Portal.WaitForOutcomeAsync(Client, purchaseId);
 
         Assert.That(purchase.GetProperty("status").GetString(), Is.EqualTo(status));
-        await using var check = await _api.Contexts.CreateDbContextAsync();
+        await using var check = await Api.Contexts.CreateDbContextAsync();
         var stored = await check.Purchases.SingleAsync(p => p.Id == purchaseId);
         Assert.That(stored.PaymentMethod, Is.EqualTo(PaymentMethodType.KopoKopo));
         Assert.That(await VouchersOfAsync(purchaseId), Is.EqualTo(status == "PAID" ? 1 : 0));
@@ -137,13 +115,13 @@ public class PurchaseOutcomeTests(DatabaseProvider provider)
     {
         if (_kopoKopoOrganization is not null)
             return _kopoKopoOrganization;
-        var organization = await BillingSeed.OrganizationAsync(_api, "Kopo Kopo hotspot", PaymentMethodType.KopoKopo);
+        var organization = await BillingSeed.OrganizationAsync(Api, "Kopo Kopo hotspot", PaymentMethodType.KopoKopo);
         return _kopoKopoOrganization = organization;
     }
 
     private async Task<int> VouchersOfAsync(Guid purchaseId)
     {
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         return await db.Vouchers.CountAsync(v => v.PurchaseId == purchaseId);
     }
 

@@ -23,40 +23,25 @@ namespace Hotspot.Tests.Api.Rest;
 /// </summary>
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class DarajaCallbackSourceTests(DatabaseProvider provider)
+public class DarajaCallbackSourceTests(DatabaseProvider provider) : BillingApiFixture(provider)
 {
     private const string Safaricom = "196.201.214.200";
     private const string Stranger = "203.0.113.9";
     private const string Proxy = "10.20.0.2";
 
-    private BillingDatabase _database = null!;
-    private BillingApi _api = null!;
-    private HttpClient _client = null!;
     private Organization _organization = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        _database = await BillingDatabase.CreateAsync(provider);
-        _api = new BillingApi(_database, new Dictionary<string, string?>
-        {
-            [DarajaCallbackSources.ConfigurationKey] = "safaricom",
-            ["ForwardedHeaders:KnownProxies:0"] = Proxy,
-            // Long enough for a test's own callback to come first, short enough to watch the reconciler settle.
-            ["Payments:ReconcileAfter"] = "00:00:02",
-        });
-        _client = _api.CreateClient();
-        _organization = await BillingSeed.OrganizationAsync(_api, "Allow-list hotspot", PaymentMethodType.Mpesa);
-    }
+        [DarajaCallbackSources.ConfigurationKey] = "safaricom",
+        ["ForwardedHeaders:KnownProxies:0"] = Proxy,
+        // Long enough for a test's own callback to come first, short enough to watch the reconciler settle.
+        ["Payments:ReconcileAfter"] = "00:00:02",
+    };
 
-    [OneTimeTearDown]
-    public async Task StopAsync()
+    protected override async Task SeedAsync()
     {
-        _client?.Dispose();
-        if (_api is not null)
-            await _api.DisposeAsync();
-        if (_database is not null)
-            await _database.DisposeAsync();
+        _organization = await BillingSeed.OrganizationAsync(Api, "Allow-list hotspot", PaymentMethodType.Mpesa);
     }
 
     [Test]
@@ -85,7 +70,7 @@ public class DarajaCallbackSourceTests(DatabaseProvider provider)
         Assert.That(status, Is.EqualTo(403));
         Assert.That(body, Does.Contain("\"ResultCode\":1"));
         Assert.That((await PurchaseAsync(purchaseId)).Status, Is.EqualTo(PurchaseStatus.Pending));
-        await using (var db = await _api.Contexts.CreateDbContextAsync())
+        await using (var db = await Api.Contexts.CreateDbContextAsync())
         {
             var kept = await db.MpesaTransactions.AsNoTracking()
                 .Where(t => t.OrganizationId == _organization.Id && t.RawBody.Contains(receipt)).ToListAsync();
@@ -98,7 +83,7 @@ public class DarajaCallbackSourceTests(DatabaseProvider provider)
             Assert.That(kept[0].ReceiptNumber, Is.Null);
         }
 
-        var settled = await Portal.WaitForOutcomeAsync(_client, purchaseId);
+        var settled = await Portal.WaitForOutcomeAsync(Client, purchaseId);
         Assert.That(settled.GetProperty("status").GetString(), Is.EqualTo("PAID"), "the reconciler asks Daraja and settles");
         Assert.That((await PurchaseAsync(purchaseId)).ProviderReceipt, Is.Not.EqualTo(receipt));
     }
@@ -141,7 +126,7 @@ public class DarajaCallbackSourceTests(DatabaseProvider provider)
         Assert.That(refused.Status, Is.EqualTo(403));
         Assert.That(unknownOrganization.Status, Is.EqualTo(403));
         Assert.That(allowed.Status, Is.Not.EqualTo(403), "an allowed address reaches the route (which judges the body)");
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         var kept = await db.MpesaTransactions.AsNoTracking().Where(t => t.RawBody.Contains(marker)).ToListAsync();
         Assert.That(kept.Count(t => t.Status == CallbackStatus.NeedsReview && t.Kind == kind && t.ReviewReason!.Contains(Stranger)), Is.EqualTo(1));
         Assert.That(kept.All(t => t.OrganizationId == _organization.Id));
@@ -179,9 +164,9 @@ public class DarajaCallbackSourceTests(DatabaseProvider provider)
     private async Task<(Guid PurchaseId, string CheckoutRequestId)> StartPurchaseAsync()
     {
         Guid planId;
-        await using (var db = await _api.Contexts.CreateDbContextAsync())
+        await using (var db = await Api.Contexts.CreateDbContextAsync())
             planId = (await db.Plans.AsNoTracking().FirstAsync(p => p.OrganizationId == _organization.Id)).Id;
-        var purchaseId = await Portal.StartAsync(_client, _organization.Id, planId, SandboxScenarios.LostCallbackPhone);
+        var purchaseId = await Portal.StartAsync(Client, _organization.Id, planId, SandboxScenarios.LostCallbackPhone);
         var checkout = (await PurchaseAsync(purchaseId)).ProviderRequestId;
         Assert.That(checkout, Is.Not.Null);
         return (purchaseId, checkout!);
@@ -189,14 +174,14 @@ public class DarajaCallbackSourceTests(DatabaseProvider provider)
 
     private async Task<Purchase> PurchaseAsync(Guid id)
     {
-        await using var db = await _api.Contexts.CreateDbContextAsync();
+        await using var db = await Api.Contexts.CreateDbContextAsync();
         return await db.Purchases.AsNoTracking().SingleAsync(p => p.Id == id);
     }
 
     /// <summary>Posts through the whole pipeline with <paramref name="address"/> as the TCP peer.</summary>
     private async Task<(int Status, string Body)> PostFromAsync(string address, string url, string body, string? forwardedFor = null)
     {
-        var context = await _api.Server.SendAsync(c =>
+        var context = await Api.Server.SendAsync(c =>
         {
             c.Request.Method = HttpMethods.Post;
             c.Request.Path = url;
