@@ -1,4 +1,3 @@
-using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Domain.Purchases;
 using Hotspot.Storage;
