@@ -9,7 +9,7 @@ public class AdminSchemaConformanceTests
     public async Task Oracle_finds_the_served_schema_equal_to_schema_graphql()
     {
         var tools = ConformanceEnvironment.RequireTools();
-        await using var api = await ApiProcess.StartAsync();
+        await using var api = await GraphQLServerProcess.StartApiAsync();
 
         var outcome = await NodeScript.RunAsync(tools, "oracle.mjs", api.GraphQLUrl, Path.Combine(RepositoryRoot.Path, "schema.graphql"));
 
@@ -26,7 +26,7 @@ public class AdminSchemaConformanceTests
     public async Task Strict_audit_passes_all_61_audits_against_the_api()
     {
         var tools = ConformanceEnvironment.RequireTools();
-        await using var api = await ApiProcess.StartAsync();
+        await using var api = await GraphQLServerProcess.StartApiAsync();
 
         var outcome = await NodeScript.RunAsync(tools, "audit.mjs", api.GraphQLUrl, "--strict");
 

@@ -17,9 +17,9 @@ public class DifferentialExecutionTests
         var queries = Path.Combine(exec, "queries");
         var queryCount = Directory.GetFiles(queries, "*.graphql").Length;
         Assert.That(queryCount, Is.GreaterThanOrEqualTo(60), "the corpus must hold at least 60 queries");
-        await using var host = await GraphQLHostProcess.StartAsync(Path.Combine(exec, "schema.graphql"), Path.Combine(exec, "data.json"));
+        await using var host = await GraphQLServerProcess.StartGraphQLHostAsync(Path.Combine(exec, "schema.graphql"), Path.Combine(exec, "data.json"));
 
-        var outcome = await NodeScript.RunAsync(tools, "diffexec.mjs", host.Url, Path.Combine(exec, "schema.graphql"), Path.Combine(exec, "data.json"), queries);
+        var outcome = await NodeScript.RunAsync(tools, "diffexec.mjs", host.GraphQLUrl, Path.Combine(exec, "schema.graphql"), Path.Combine(exec, "data.json"), queries);
 
         var identical = Regex.Matches(outcome.Output, @"^OK\s", RegexOptions.Multiline).Count;
         Assert.That(outcome.Output, Does.Match(@"(?m)^0 difference\(s\)"), outcome.Output);

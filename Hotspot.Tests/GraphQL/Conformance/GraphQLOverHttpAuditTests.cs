@@ -9,9 +9,9 @@ public class GraphQLOverHttpAuditTests
     {
         var tools = ConformanceEnvironment.RequireTools();
         var exec = Path.Combine(ConformanceEnvironment.CorpusDirectory, "exec");
-        await using var host = await GraphQLHostProcess.StartAsync(Path.Combine(exec, "schema.graphql"), Path.Combine(exec, "data.json"));
+        await using var host = await GraphQLServerProcess.StartGraphQLHostAsync(Path.Combine(exec, "schema.graphql"), Path.Combine(exec, "data.json"));
 
-        var outcome = await NodeScript.RunAsync(tools, "audit.mjs", host.Url, "--strict");
+        var outcome = await NodeScript.RunAsync(tools, "audit.mjs", host.GraphQLUrl, "--strict");
 
         Assert.That(outcome.Output, Does.Contain("61 audits: 61 pass, 0 fail"), outcome.Output);
         Assert.That(outcome.ExitCode, Is.Zero, outcome.Output);

@@ -13,9 +13,9 @@ public class IntrospectionOracleTests
         var tools = ConformanceEnvironment.RequireTools();
         var oracle = Path.Combine(ConformanceEnvironment.CorpusDirectory, "oracle");
         var schema = Path.Combine(oracle, "schema.graphql");
-        await using var host = await GraphQLHostProcess.StartAsync(schema, Path.Combine(oracle, "data.json"));
+        await using var host = await GraphQLServerProcess.StartGraphQLHostAsync(schema, Path.Combine(oracle, "data.json"));
 
-        var outcome = await NodeScript.RunAsync(tools, "oracle.mjs", host.Url, schema);
+        var outcome = await NodeScript.RunAsync(tools, "oracle.mjs", host.GraphQLUrl, schema);
 
         Assert.That(outcome.Output, Does.Contain(": 0 failure(s)"), outcome.Output);
         Assert.That(SchemaChanges(outcome.Output), Is.Empty, outcome.Output);
@@ -28,9 +28,9 @@ public class IntrospectionOracleTests
         var tools = ConformanceEnvironment.RequireTools();
         var exec = Path.Combine(ConformanceEnvironment.CorpusDirectory, "exec");
         var schema = Path.Combine(exec, "schema.graphql");
-        await using var host = await GraphQLHostProcess.StartAsync(schema, Path.Combine(exec, "data.json"));
+        await using var host = await GraphQLServerProcess.StartGraphQLHostAsync(schema, Path.Combine(exec, "data.json"));
 
-        var outcome = await NodeScript.RunAsync(tools, "oracle.mjs", host.Url, schema);
+        var outcome = await NodeScript.RunAsync(tools, "oracle.mjs", host.GraphQLUrl, schema);
 
         Assert.That(outcome.Output, Does.Contain(": 0 failure(s)"), outcome.Output);
         Assert.That(SchemaChanges(outcome.Output), Is.Empty, outcome.Output);
