@@ -4,12 +4,12 @@ namespace Hotspot.Domain.Transactions;
 /// A Daraja callback or result as received: the raw body, the fields parsed from it, and what it did. At most
 /// one row exists per CheckoutRequestID and per receipt number (per organization): duplicates are refused.
 /// </summary>
-public sealed class MpesaTransaction
+public sealed class MpesaTransaction : StoredCallback
 {
-    private MpesaTransaction() { RawBody = ""; }
+    private MpesaTransaction() { }
 
-    public Guid Id { get; private set; }
-    public Guid OrganizationId { get; private set; }
+    private MpesaTransaction(Guid organizationId, string rawBody, DateTime now) : base(organizationId, rawBody, now) { }
+
     public MpesaTransactionKind Kind { get; private set; }
     public string? MerchantRequestId { get; private set; }
     public string? CheckoutRequestId { get; private set; }
@@ -21,25 +21,12 @@ public sealed class MpesaTransaction
     public string? PhoneNumber { get; private set; }
     public DateTime? TransactionDate { get; private set; }
 
-    /// <summary>The body exactly as the provider sent it.</summary>
-    public string RawBody { get; private set; }
-
-    public Guid? PurchaseId { get; private set; }
-    public CallbackStatus Status { get; private set; }
-    public string? ReviewReason { get; private set; }
-    public DateTime ReceivedAt { get; private set; }
-
     public static MpesaTransaction Receive(Guid organizationId, MpesaTransactionKind kind, string rawBody, DateTime now,
         string? merchantRequestId = null, string? checkoutRequestId = null, string? conversationId = null,
         string? receiptNumber = null, int? resultCode = null, string? resultDescription = null,
-        long? amountKes = null, string? phoneNumber = null, DateTime? transactionDate = null) => new()
+        long? amountKes = null, string? phoneNumber = null, DateTime? transactionDate = null) => new(organizationId, rawBody, now)
     {
-        Id = Guid.NewGuid(),
-        OrganizationId = organizationId,
         Kind = kind,
-        RawBody = rawBody ?? throw new ArgumentNullException(nameof(rawBody)),
-        ReceivedAt = now,
-        Status = CallbackStatus.Received,
         MerchantRequestId = merchantRequestId,
         CheckoutRequestId = checkoutRequestId,
         ConversationId = conversationId,
@@ -50,25 +37,4 @@ public sealed class MpesaTransaction
         PhoneNumber = phoneNumber,
         TransactionDate = transactionDate,
     };
-
-    public void MarkSettled(Guid purchaseId)
-    {
-        PurchaseId = purchaseId;
-        Status = CallbackStatus.Settled;
-        ReviewReason = null;
-    }
-
-    public void MarkProcessed(Guid? purchaseId)
-    {
-        PurchaseId = purchaseId;
-        Status = CallbackStatus.Processed;
-        ReviewReason = null;
-    }
-
-    public void MarkForReview(Guid? purchaseId, string reason)
-    {
-        PurchaseId = purchaseId;
-        Status = CallbackStatus.NeedsReview;
-        ReviewReason = reason.Length <= 500 ? reason : reason[..500];
-    }
 }

@@ -13,22 +13,18 @@ public sealed record CallbackRowMark(CallbackStatus Status, Guid? PurchaseId, st
 
     public static CallbackRowMark ForReview(Guid? purchaseId, string reason) => new(CallbackStatus.NeedsReview, purchaseId, reason);
 
-    public void ApplyTo(MpesaTransaction row) => Apply(row.MarkSettled, row.MarkProcessed, row.MarkForReview);
-
-    public void ApplyTo(KopoKopoTransaction row) => Apply(row.MarkSettled, row.MarkProcessed, row.MarkForReview);
-
-    private void Apply(Action<Guid> settled, Action<Guid?> processed, Action<Guid?, string> forReview)
+    public void ApplyTo(StoredCallback row)
     {
         switch (Status)
         {
             case CallbackStatus.Settled:
-                settled(PurchaseId!.Value);
+                row.MarkSettled(PurchaseId!.Value);
                 break;
             case CallbackStatus.Processed:
-                processed(PurchaseId);
+                row.MarkProcessed(PurchaseId);
                 break;
             default:
-                forReview(PurchaseId, ReviewReason!);
+                row.MarkForReview(PurchaseId, ReviewReason!);
                 break;
         }
     }

@@ -1,7 +1,6 @@
-using System.Linq.Expressions;
 using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Transactions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Hotspot.Storage.Settlement;
 
@@ -16,46 +15,27 @@ public static class CallbackRowMarks
     {
         if (reference is null)
             return;
-        switch (reference.Provider)
-        {
-            case PaymentMethodType.Mpesa:
-                var mpesa = reference.StoredMpesaRow is { } storedMpesa
-                    ? Attach(db, storedMpesa)
-                    : await db.MpesaTransactions.SingleOrDefaultAsync(
-                        t => t.Id == reference.TransactionId && t.OrganizationId == organizationId, cancellationToken);
-                if (mpesa is null)
-                    return;
-                mark.ApplyTo(mpesa);
-                WriteMarks(db.Entry(mpesa), t => t.Status, t => t.PurchaseId, t => t.ReviewReason);
-                break;
-            case PaymentMethodType.KopoKopo:
-                var kopokopo = reference.StoredKopoKopoRow is { } storedKopoKopo
-                    ? Attach(db, storedKopoKopo)
-                    : await db.KopoKopoTransactions.SingleOrDefaultAsync(
-                        t => t.Id == reference.TransactionId && t.OrganizationId == organizationId, cancellationToken);
-                if (kopokopo is null)
-                    return;
-                mark.ApplyTo(kopokopo);
-                WriteMarks(db.Entry(kopokopo), t => t.Status, t => t.PurchaseId, t => t.ReviewReason);
-                break;
-        }
+        var row = reference.StoredRow is { } stored ? Attach(db, stored) : await ReadAsync(db, organizationId, reference, cancellationToken);
+        if (row is null)
+            return;
+        mark.ApplyTo(row);
+        // Always write the mark columns: an attached row may carry marks from an earlier attempt that was rolled
+        // back, so "unchanged in memory" does not mean "already in the database".
+        var entry = db.Entry(row);
+        entry.Property(nameof(StoredCallback.Status)).IsModified = true;
+        entry.Property(nameof(StoredCallback.PurchaseId)).IsModified = true;
+        entry.Property(nameof(StoredCallback.ReviewReason)).IsModified = true;
     }
 
-    private static T Attach<T>(HotspotDbContext db, T row) where T : class
+    private static StoredCallback Attach(HotspotDbContext db, StoredCallback row)
     {
-        var entry = db.Entry(row);
-        if (entry.State == EntityState.Detached)
+        if (db.Entry(row).State == EntityState.Detached)
             db.Attach(row);
         return row;
     }
 
-    /// <summary>
-    /// Always writes the mark columns: an attached row may carry marks from an earlier attempt that was rolled
-    /// back, so "unchanged in memory" does not mean "already in the database".
-    /// </summary>
-    private static void WriteMarks<T>(EntityEntry<T> entry, params Expression<Func<T, object?>>[] columns) where T : class
-    {
-        foreach (var column in columns)
-            entry.Property(column).IsModified = true;
-    }
+    private static async Task<StoredCallback?> ReadAsync(HotspotDbContext db, Guid organizationId, SettlementTransaction reference,
+        CancellationToken cancellationToken) => reference.Provider == PaymentMethodType.Mpesa
+        ? await db.MpesaTransactions.SingleOrDefaultAsync(t => t.Id == reference.TransactionId && t.OrganizationId == organizationId, cancellationToken)
+        : await db.KopoKopoTransactions.SingleOrDefaultAsync(t => t.Id == reference.TransactionId && t.OrganizationId == organizationId, cancellationToken);
 }

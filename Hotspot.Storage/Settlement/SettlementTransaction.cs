@@ -9,10 +9,9 @@ namespace Hotspot.Storage.Settlement;
 /// </summary>
 public sealed record SettlementTransaction(PaymentMethodType Provider, Guid TransactionId)
 {
-    public MpesaTransaction? StoredMpesaRow { get; private init; }
-    public KopoKopoTransaction? StoredKopoKopoRow { get; private init; }
+    public StoredCallback? StoredRow { get; private init; }
 
-    public static SettlementTransaction Stored(MpesaTransaction row) => new(PaymentMethodType.Mpesa, row.Id) { StoredMpesaRow = row };
+    public static SettlementTransaction Stored(MpesaTransaction row) => new(PaymentMethodType.Mpesa, row.Id) { StoredRow = row };
 
-    public static SettlementTransaction Stored(KopoKopoTransaction row) => new(PaymentMethodType.KopoKopo, row.Id) { StoredKopoKopoRow = row };
+    public static SettlementTransaction Stored(KopoKopoTransaction row) => new(PaymentMethodType.KopoKopo, row.Id) { StoredRow = row };
 }

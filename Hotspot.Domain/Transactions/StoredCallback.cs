@@ -1,0 +1,51 @@
+namespace Hotspot.Domain.Transactions;
+
+/// <summary>
+/// What every stored provider message has, whichever provider sent it: the raw body exactly as received, when it
+/// came, and what it did (settled a purchase, processed, or kept for review). Each provider's row adds its own fields.
+/// </summary>
+public abstract class StoredCallback
+{
+    protected StoredCallback() { RawBody = ""; }
+
+    protected StoredCallback(Guid organizationId, string rawBody, DateTime now)
+    {
+        Id = Guid.NewGuid();
+        OrganizationId = organizationId;
+        RawBody = rawBody ?? throw new ArgumentNullException(nameof(rawBody));
+        ReceivedAt = now;
+        Status = CallbackStatus.Received;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganizationId { get; private set; }
+
+    /// <summary>The body exactly as the provider sent it.</summary>
+    public string RawBody { get; private set; }
+
+    public Guid? PurchaseId { get; private set; }
+    public CallbackStatus Status { get; private set; }
+    public string? ReviewReason { get; private set; }
+    public DateTime ReceivedAt { get; private set; }
+
+    public void MarkSettled(Guid purchaseId)
+    {
+        PurchaseId = purchaseId;
+        Status = CallbackStatus.Settled;
+        ReviewReason = null;
+    }
+
+    public void MarkProcessed(Guid? purchaseId)
+    {
+        PurchaseId = purchaseId;
+        Status = CallbackStatus.Processed;
+        ReviewReason = null;
+    }
+
+    public void MarkForReview(Guid? purchaseId, string reason)
+    {
+        PurchaseId = purchaseId;
+        Status = CallbackStatus.NeedsReview;
+        ReviewReason = reason.Length <= 500 ? reason : reason[..500];
+    }
+}
