@@ -94,17 +94,15 @@ public sealed class KopoKopoCallbacks(
         {
             // A PAY result is about money we sent, never a purchase: recorded when it answers one of our payouts.
             var ours = notification.ProviderRequestId is { } payoutId && await IsOurPayoutAsync(organizationId, payoutId, transaction.Id, cancellationToken);
-            await MarkAsync(transaction.Id, t =>
-            {
-                if (ours) t.MarkProcessed(null);
-                else t.MarkForReview(null, "No send money request of this organization has this id.");
-            }, cancellationToken);
+            await MarkAsync(transaction, ours
+                ? CallbackRowMark.Processed(null)
+                : CallbackRowMark.ForReview(null, "No send money request of this organization has this id."), cancellationToken);
             return CallbackAnswer.Accepted;
         }
 
         if (notification.ProviderRequestId is null)
         {
-            await MarkAsync(transaction.Id, t => t.MarkProcessed(null), cancellationToken); // a till payment not started by us
+            await MarkAsync(transaction, CallbackRowMark.Processed(null), cancellationToken); // a till payment not started by us
             return CallbackAnswer.Accepted;
         }
 
@@ -157,11 +155,11 @@ public sealed class KopoKopoCallbacks(
         await TryStoreAsync(transaction, cancellationToken);
     }
 
-    private async Task MarkAsync(Guid transactionId, Action<KopoKopoTransaction> mark, CancellationToken cancellationToken)
+    /// <summary>Marks the row this message has just stored (attached, not read again).</summary>
+    private async Task MarkAsync(KopoKopoTransaction row, CallbackRowMark mark, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.KopoKopoTransactions.SingleAsync(t => t.Id == transactionId, cancellationToken);
-        mark(row);
+        await CallbackRowMarks.MarkAsync(db, row.OrganizationId, SettlementTransaction.Stored(row), mark, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
