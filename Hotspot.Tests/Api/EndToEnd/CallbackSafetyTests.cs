@@ -193,6 +193,23 @@ public class CallbackSafetyTests(DatabaseProvider provider) : BillingApiFixture(
     }
 
     [Test]
+    public async Task A_send_money_result_for_no_payout_of_ours_is_kept_for_review()
+    {
+        // Kopo Kopo's documented send money result (fixture read from ../shared), signed with the organization's key.
+        var body = File.ReadAllText(Hotspot.Tests.Providers.SharedFolder.Path("fixtures", "kopokopo", "send_money_result_v2.json"));
+
+        using var response = await Callbacks.PostAsync(Client, $"/api/payments/kopokopo/callback/{_organization.Id}/send-money", body,
+            Callbacks.Sign(BillingSeed.KopoKopoApiKey, body));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await using var db = await Api.Contexts.CreateDbContextAsync();
+        var stored = await db.KopoKopoTransactions.SingleAsync(t => t.OrganizationId == _organization.Id && t.Type == KopoKopoTransactionType.SendMoney);
+        Assert.That(stored.Status, Is.EqualTo(CallbackStatus.NeedsReview));
+        Assert.That(stored.ReviewReason, Does.Contain("No send money request"));
+        Assert.That(stored.RawBody, Is.EqualTo(body));
+    }
+
+    [Test]
     public async Task An_unknown_kopo_kopo_callback_type_is_not_found()
     {
         const string body = "{}";

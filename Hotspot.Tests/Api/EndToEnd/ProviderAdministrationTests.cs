@@ -167,6 +167,10 @@ public class ProviderAdministrationTests(DatabaseProvider provider) : BillingApi
                 .Select(t => t.AmountKes).ToListAsync();
             Assert.That(requests, Is.EquivalentTo(new long?[] { 150, 200 }));
         }
+        // The two results answer our payouts: processed, not kept for review.
+        var processed = await WaitForAsync(async db => await db.KopoKopoTransactions.AsNoTracking().CountAsync(t => t.OrganizationId == organizationId
+            && t.Type == KopoKopoTransactionType.SendMoney && t.RawBody != "{}" && t.Status == CallbackStatus.Processed), expected: 2);
+        Assert.That(processed, Is.EqualTo(2));
         using var db = await Api.Contexts.CreateDbContextAsync();
         Assert.That(await db.KopoKopoTransactions.CountAsync(t => t.OrganizationId == organizationId && t.Type == KopoKopoTransactionType.B2B), Is.Zero);
         Assert.That(await db.KopoKopoTransactions.CountAsync(t => t.OrganizationId == organizationId && t.Status == CallbackStatus.NeedsReview), Is.Zero);
