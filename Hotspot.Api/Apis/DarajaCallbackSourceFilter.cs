@@ -40,7 +40,7 @@ public sealed class DarajaCallbackSourceFilter(
             && await tokens.TokenOfAsync(organizationId, http.RequestAborted) is not null)
         {
             var transaction = MpesaTransaction.Receive(organizationId, kind, Encoding.UTF8.GetString(body!), time.GetUtcNow().UtcDateTime);
-            transaction.MarkForReview(null, $"Sent from {address?.ToString() ?? "an unknown address"}, which is not an allowed Daraja callback address.");
+            transaction.MarkRefused($"Sent from {address?.ToString() ?? "an unknown address"}, which is not an allowed Daraja callback address.");
             await using var db = await contexts.CreateDbContextAsync(http.RequestAborted);
             db.MpesaTransactions.Add(transaction);
             await db.SaveChangesAsync(http.RequestAborted);

@@ -22,6 +22,7 @@ public static class BillingRestExtensions
         services.AddTransient<CallbackUrls>();
         services.AddTransient<PurchaseOutcomes>();
         services.AddTransient<LostStkAnswerMatcher>();
+        services.AddTransient<ReceiptLinks>();
         services.AddSingleton<CallbackTokenCache>();
         services.AddSingleton(DarajaCallbackSources.From(configuration, builder.Environment));
         services.AddTransient<DarajaCallbacks>();

@@ -137,6 +137,7 @@ public sealed class PaymentAdministration(
             reference: reference.ToString("N"), paymentRequestId: result.Value.ProviderRequestId, providerStatus: "Pending",
             amountKes: amountKes, currency: "KES", phoneNumber: phone.Value, tillNumber: organization.KopoKopoConfiguration!.TillNumber);
         record.MarkProcessed(null);
+        record.MarkOwnRequest();
         db.KopoKopoTransactions.Add(record);
         // The result can arrive before this record is saved; it was then kept for review as matching no payout.
         var early = await db.KopoKopoTransactions

@@ -4,22 +4,25 @@ using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Domain.Transactions;
 using Hotspot.Providers.Daraja;
 using Hotspot.Storage;
+using Hotspot.Storage.Inbox;
 using Hotspot.Storage.Settlement;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotspot.Api.Payments;
 
 /// <summary>
-/// Daraja callbacks: each is stored raw in <c>isp_mpesa_transactions</c> first, then applied. Daraja signs
-/// nothing, so the organization's URL token must match and the CheckoutRequestID must be one of that
-/// organization's purchases. Unique indexes make a repeated callback a no-op; wrong or unmatched callbacks are
-/// kept for review without their ids, so a forgery cannot take the place of the real callback.
+/// Daraja callbacks: each delivery is stored raw in <c>isp_mpesa_transactions</c> first (<see cref="DeliveryInbox"/>:
+/// once per distinct body), then applied. Daraja signs nothing, so the organization's URL token must match and the
+/// CheckoutRequestID must be one of that organization's purchases. CheckoutRequestID and receipt link deliveries to
+/// a purchase; they never make one disappear: a second payment for a paid purchase is kept for review. Deliveries
+/// with a wrong token are kept for review without their ids, so a forgery cannot take the place of the real callback.
 /// </summary>
 public sealed class DarajaCallbacks(
     IDbContextFactory<HotspotDbContext> contexts,
     CallbackTokenCache tokens,
     PurchaseOutcomes outcomes,
     LostStkAnswerMatcher lostAnswers,
+    ReceiptLinks receiptLinks,
     TimeProvider time,
     ILogger<DarajaCallbacks> logger)
 {
@@ -42,13 +45,11 @@ public sealed class DarajaCallbacks(
             merchantRequestId: stk.MerchantRequestId, checkoutRequestId: stk.CheckoutRequestId, receiptNumber: stk.ReceiptNumber,
             resultCode: int.TryParse(stk.ResultCode, out var code) ? code : null, resultDescription: stk.ResultDescription,
             amountKes: stk.AmountShillings, phoneNumber: stk.PhoneNumber, transactionDate: stk.TransactionDate?.UtcDateTime);
-        if (!await TryStoreAsync(transaction, cancellationToken))
-        {
-            logger.LogInformation("Duplicate STK callback {CheckoutRequestId} for organization {OrganizationId} ignored", stk.CheckoutRequestId, organizationId);
-            return CallbackAnswer.Duplicate;
-        }
+        var stored = await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken);
+        if (stored is null)
+            return Duplicate(MpesaTransactionKind.StkCallback, organizationId, stk.CheckoutRequestId);
 
-        await ApplyAsync(organizationId, SettlementTransaction.Stored(transaction), stk, cancellationToken);
+        await ApplyAsync(organizationId, stored, stk, cancellationToken);
         return CallbackAnswer.Accepted;
     }
 
@@ -73,11 +74,14 @@ public sealed class DarajaCallbacks(
     public Task<CallbackAnswer> ReceiveC2BValidationAsync(Guid organizationId, string token, byte[] body, CancellationToken cancellationToken) =>
         ReceiveC2BAsync(organizationId, token, body, MpesaTransactionKind.C2BValidation, cancellationToken);
 
-    /// <summary>C2B confirmation: a customer paid the paybill or till on their own; stored once per receipt.</summary>
+    /// <summary>
+    /// C2B confirmation: money paid to the paybill or till. Linked to the purchase its receipt paid, if one did;
+    /// otherwise it is a payment nobody asked for, kept for review (and claimable by receipt on the portal).
+    /// </summary>
     public Task<CallbackAnswer> ReceiveC2BConfirmationAsync(Guid organizationId, string token, byte[] body, CancellationToken cancellationToken) =>
         ReceiveC2BAsync(organizationId, token, body, MpesaTransactionKind.C2BConfirmation, cancellationToken);
 
-    /// <summary>B2C result or timeout (refunds): stored once per conversation for the refund workflow.</summary>
+    /// <summary>B2C result or timeout (refunds): stored for the refund workflow.</summary>
     public async Task<CallbackAnswer> ReceiveB2CAsync(Guid organizationId, string token, byte[] body, bool timeout, CancellationToken cancellationToken)
     {
         var kind = timeout ? MpesaTransactionKind.B2CTimeout : MpesaTransactionKind.B2CResult;
@@ -100,7 +104,9 @@ public sealed class DarajaCallbacks(
             resultCode: int.TryParse(result.ResultCode, out var code) ? code : null, resultDescription: result.ResultDescription,
             amountKes: long.TryParse(result.Parameter("TransactionAmount"), out var amount) ? amount : null);
         transaction.MarkProcessed(null);
-        return await TryStoreAsync(transaction, cancellationToken) ? CallbackAnswer.Accepted : CallbackAnswer.Duplicate;
+        return await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken) is null
+            ? Duplicate(kind, organizationId, result.ConversationId)
+            : CallbackAnswer.Accepted;
     }
 
     private async Task<CallbackAnswer> ReceiveC2BAsync(Guid organizationId, string token, byte[] body, MpesaTransactionKind kind, CancellationToken cancellationToken)
@@ -122,8 +128,15 @@ public sealed class DarajaCallbacks(
             receiptNumber: kind == MpesaTransactionKind.C2BConfirmation ? payment.TransactionId : null,
             amountKes: payment.AmountShillings, phoneNumber: payment.Msisdn, transactionDate: payment.TransactionTime?.UtcDateTime,
             resultDescription: payment.BillReference);
-        transaction.MarkProcessed(null);
-        return await TryStoreAsync(transaction, cancellationToken) ? CallbackAnswer.Accepted : CallbackAnswer.Duplicate;
+        var confirmation = kind == MpesaTransactionKind.C2BConfirmation && !string.IsNullOrEmpty(payment.TransactionId);
+        if (!confirmation)
+            transaction.MarkProcessed(null); // a validation asks whether to accept a payment; the money comes with the confirmation
+        var stored = await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken);
+        if (stored is null)
+            return Duplicate(kind, organizationId, payment.TransactionId);
+        if (confirmation)
+            await receiptLinks.MarkNotificationAsync(organizationId, stored, payment.TransactionId!, cancellationToken);
+        return CallbackAnswer.Accepted;
     }
 
     /// <summary>
@@ -152,32 +165,25 @@ public sealed class DarajaCallbacks(
         if (CallbackTokens.Matches(token, expected))
             return CallbackAnswer.Accepted;
 
-        await StoreForReviewAsync(organizationId, kind, Encoding.UTF8.GetString(body), "Wrong callback token in the URL.", cancellationToken);
+        var refused = MpesaTransaction.Receive(organizationId, kind, Encoding.UTF8.GetString(body), Now());
+        refused.MarkRefused("Wrong callback token in the URL.");
+        await DeliveryInbox.StoreAsync(contexts, refused, cancellationToken);
         logger.LogWarning("Daraja {Kind} for organization {OrganizationId} with a wrong token; kept for review", kind, organizationId);
         return CallbackAnswer.Unauthorized;
     }
 
+    /// <summary>Authenticated but unreadable: kept for review without ids (an exact re-delivery is stored once).</summary>
     private async Task StoreForReviewAsync(Guid organizationId, MpesaTransactionKind kind, string raw, string reason, CancellationToken cancellationToken)
     {
         var transaction = MpesaTransaction.Receive(organizationId, kind, raw, Now());
         transaction.MarkForReview(null, reason);
-        await TryStoreAsync(transaction, cancellationToken);
+        await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken);
     }
 
-    /// <summary>Inserts the row; false when a unique index says it was already received.</summary>
-    private async Task<bool> TryStoreAsync(MpesaTransaction transaction, CancellationToken cancellationToken)
+    private CallbackAnswer Duplicate(MpesaTransactionKind kind, Guid organizationId, string? providerId)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.MpesaTransactions.Add(transaction);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            return false;
-        }
+        logger.LogInformation("Daraja {Kind} {ProviderId} for organization {OrganizationId} delivered again; already stored", kind, providerId, organizationId);
+        return CallbackAnswer.Duplicate;
     }
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;

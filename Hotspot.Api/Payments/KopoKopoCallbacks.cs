@@ -1,9 +1,11 @@
 using System.Text;
 using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Payments;
 using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Domain.Transactions;
 using Hotspot.Providers.KopoKopo;
 using Hotspot.Storage;
+using Hotspot.Storage.Inbox;
 using Hotspot.Storage.Settlement;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,14 +13,17 @@ namespace Hotspot.Api.Payments;
 
 /// <summary>
 /// Kopo Kopo webhooks and results: the <c>X-KopoKopo-Signature</c> (HMAC-SHA256 of the raw body with the
-/// organization's API key) is checked first; each message is stored in <c>isp_kopokopo_transactions</c>, once per
-/// event id and M-Pesa reference, then settles or fails the purchase whose incoming payment it reports.
-/// Unsigned or unreadable messages are kept for review without their ids.
+/// organization's API key) is checked first; each delivery is stored in <c>isp_kopokopo_transactions</c> once per
+/// distinct body (<see cref="DeliveryInbox"/>), then a result settles or fails the purchase whose incoming payment it
+/// reports, and a till webhook is linked to the purchase its reference paid (<see cref="ReceiptLinks"/>). One payment
+/// usually brings both, in either order: both rows are kept and both point at the purchase. Unsigned messages are
+/// kept for review without their ids.
 /// </summary>
 public sealed class KopoKopoCallbacks(
     IDbContextFactory<HotspotDbContext> contexts,
     GatewaySelector gateways,
     PurchaseOutcomes outcomes,
+    ReceiptLinks receiptLinks,
     TimeProvider time,
     ILogger<KopoKopoCallbacks> logger)
 {
@@ -48,13 +53,13 @@ public sealed class KopoKopoCallbacks(
         var gateway = gateways.For(organization, PaymentMethodType.KopoKopo);
         if (gateway is null)
         {
-            await StoreForReviewAsync(organizationId, type, raw, "Kopo Kopo is not configured for this organization.", cancellationToken);
+            await StoreRefusedAsync(organizationId, type, raw, "Kopo Kopo is not configured for this organization.", cancellationToken);
             return CallbackAnswer.Unauthorized;
         }
         var credentials = (KopoKopoCredentials)gateway.Credentials;
         if (!KopoKopoSignature.Verify(credentials.ApiKey, body, signature))
         {
-            await StoreForReviewAsync(organizationId, type, raw, "The X-KopoKopo-Signature is missing or wrong.", cancellationToken);
+            await StoreRefusedAsync(organizationId, type, raw, "The X-KopoKopo-Signature is missing or wrong.", cancellationToken);
             logger.LogWarning("Kopo Kopo {Type} callback for organization {OrganizationId} with a bad signature; kept for review", callbackType, organizationId);
             return CallbackAnswer.Unauthorized;
         }
@@ -68,8 +73,9 @@ public sealed class KopoKopoCallbacks(
                 // Signed and readable, but not about a payment (e.g. a customer_created webhook): keep it.
                 var informational = KopoKopoTransaction.Receive(organizationId, type, raw, Now());
                 informational.MarkProcessed(null);
-                await TryStoreAsync(informational, cancellationToken);
-                return CallbackAnswer.Accepted;
+                return await DeliveryInbox.StoreAsync(contexts, informational, cancellationToken) is null
+                    ? Duplicate(callbackType, organizationId, null)
+                    : CallbackAnswer.Accepted;
             }
             await StoreForReviewAsync(organizationId, type, raw, "Unreadable Kopo Kopo message: " + verified.Error.Message, cancellationToken);
             return CallbackAnswer.Malformed;
@@ -80,21 +86,16 @@ public sealed class KopoKopoCallbacks(
         var transaction = KopoKopoTransaction.Receive(organizationId, type, raw, Now(),
             eventId: notification.EventId, reference: string.IsNullOrEmpty(status.Receipt) ? null : status.Receipt,
             paymentRequestId: notification.ProviderRequestId, providerStatus: status.ResultCode,
-            amountKes: status.AmountShillings, currency: status.AmountShillings is null ? null : "KES", phoneNumber: status.PhoneNumber);
-        if (!await TryStoreAsync(transaction, cancellationToken))
-        {
-            // Same event again, or the same M-Pesa reference seen first in a till webhook: settling is exactly-once,
-            // so a confirmed incoming payment is still offered to its purchase.
-            if (notification.ProviderRequestId is { } requestId && status.State == PaymentState.Succeeded)
-                await ApplyAsync(organizationId, null, requestId, status, cancellationToken);
-            return CallbackAnswer.Duplicate;
-        }
+            amountKes: status.AmountShillings, currency: status.AmountShillings is null ? null : status.Currency, phoneNumber: status.PhoneNumber);
+        var stored = await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken);
+        if (stored is null)
+            return Duplicate(callbackType, organizationId, notification.EventId);
 
         if (type == KopoKopoTransactionType.SendMoney)
         {
             // A PAY result is about money we sent, never a purchase: recorded when it answers one of our payouts.
-            var ours = notification.ProviderRequestId is { } payoutId && await IsOurPayoutAsync(organizationId, payoutId, transaction.Id, cancellationToken);
-            await MarkAsync(transaction, ours
+            var ours = notification.ProviderRequestId is { } payoutId && await IsOurPayoutAsync(organizationId, payoutId, stored.TransactionId, cancellationToken);
+            await MarkAsync(organizationId, stored, ours
                 ? CallbackRowMark.Processed(null)
                 : CallbackRowMark.ForReview(null, "No send money request of this organization has this id."), cancellationToken);
             return CallbackAnswer.Accepted;
@@ -102,11 +103,17 @@ public sealed class KopoKopoCallbacks(
 
         if (notification.ProviderRequestId is null)
         {
-            await MarkAsync(transaction, CallbackRowMark.Processed(null), cancellationToken); // a till payment not started by us
+            // A till webhook: money paid to the till, by a purchase of ours (its result comes too) or by nobody we asked.
+            if (status.State == PaymentState.Succeeded && !string.IsNullOrEmpty(status.Receipt))
+                await receiptLinks.MarkNotificationAsync(organizationId, stored, status.Receipt, cancellationToken);
+            else if (status.State == PaymentState.Failed)
+                await MarkAsync(organizationId, stored, CallbackRowMark.ForReview(null, "Kopo Kopo reports this payment reversed."), cancellationToken);
+            else
+                await MarkAsync(organizationId, stored, CallbackRowMark.Processed(null), cancellationToken);
             return CallbackAnswer.Accepted;
         }
 
-        await ApplyAsync(organizationId, SettlementTransaction.Stored(transaction), notification.ProviderRequestId, status, cancellationToken);
+        await ApplyAsync(organizationId, stored, notification.ProviderRequestId, status, cancellationToken);
         return CallbackAnswer.Accepted;
     }
 
@@ -125,7 +132,8 @@ public sealed class KopoKopoCallbacks(
             if (KopoKopoResultParser.Parse(Encoding.UTF8.GetBytes(row.RawBody)) is { IsSuccess: true, Value: IncomingPaymentResult result })
             {
                 var status = new PaymentStatus(result.State, result.FailureReason, result.Status, result.Errors,
-                    result.Payment?.Reference, result.Payment?.AmountShillings, result.Payment?.SenderPhoneNumber?.TrimStart('+'));
+                    result.Payment?.Reference, result.Payment?.AmountShillings, result.Payment?.SenderPhoneNumber?.TrimStart('+'),
+                    result.Payment?.Currency ?? Currencies.Kes);
                 await ApplyAsync(organizationId, new SettlementTransaction(PaymentMethodType.KopoKopo, row.Id), paymentRequestId, status, cancellationToken);
             }
         }
@@ -148,34 +156,34 @@ public sealed class KopoKopoCallbacks(
             && t.Type == KopoKopoTransactionType.SendMoney && t.PaymentRequestId == payoutId && t.Id != resultId, cancellationToken);
     }
 
+    /// <summary>Signed but unreadable: kept for review without ids (an exact re-delivery is stored once).</summary>
     private async Task StoreForReviewAsync(Guid organizationId, KopoKopoTransactionType type, string raw, string reason, CancellationToken cancellationToken)
     {
         var transaction = KopoKopoTransaction.Receive(organizationId, type, raw, Now());
         transaction.MarkForReview(null, reason);
-        await TryStoreAsync(transaction, cancellationToken);
+        await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken);
     }
 
-    /// <summary>Marks the row this message has just stored (attached, not read again).</summary>
-    private async Task MarkAsync(KopoKopoTransaction row, CallbackRowMark mark, CancellationToken cancellationToken)
+    /// <summary>Not signed by this organization's key: kept for review every time, holding no delivery's identity.</summary>
+    private async Task StoreRefusedAsync(Guid organizationId, KopoKopoTransactionType type, string raw, string reason, CancellationToken cancellationToken)
+    {
+        var transaction = KopoKopoTransaction.Receive(organizationId, type, raw, Now());
+        transaction.MarkRefused(reason);
+        await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken);
+    }
+
+    /// <summary>Marks the row this delivery stored (attached when just stored, not read again).</summary>
+    private async Task MarkAsync(Guid organizationId, SettlementTransaction row, CallbackRowMark mark, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await CallbackRowMarks.MarkAsync(db, row.OrganizationId, SettlementTransaction.Stored(row), mark, cancellationToken);
+        await CallbackRowMarks.MarkAsync(db, organizationId, row, mark, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<bool> TryStoreAsync(KopoKopoTransaction transaction, CancellationToken cancellationToken)
+    private CallbackAnswer Duplicate(string callbackType, Guid organizationId, string? eventId)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.KopoKopoTransactions.Add(transaction);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            return false;
-        }
+        logger.LogInformation("Kopo Kopo {Type} {EventId} for organization {OrganizationId} delivered again; already stored", callbackType, eventId, organizationId);
+        return CallbackAnswer.Duplicate;
     }
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;

@@ -14,6 +14,7 @@ namespace Hotspot.Api.Payments;
 public sealed class PurchaseOutcomes(
     IDbContextFactory<HotspotDbContext> contexts,
     PurchaseSettlement settlement,
+    ReceiptLinks receiptLinks,
     TimeProvider time,
     ILogger<PurchaseOutcomes> logger)
 {
@@ -25,11 +26,20 @@ public sealed class PurchaseOutcomes(
         SettlementTransaction? transaction, CancellationToken cancellationToken) =>
         status.State switch
         {
-            PaymentState.Succeeded => (await settlement.SettleAsync(new SettlementRequest(purchase, amountKes, status.Receipt, transaction), cancellationToken))
-                .Outcome != SettlementOutcome.PurchaseNotFound,
+            PaymentState.Succeeded => await SettleAsync(purchase, status, amountKes, transaction, cancellationToken),
             PaymentState.Failed => await FailAsync(purchase, status.FailureReason, status.ResultCode, transaction, cancellationToken),
             _ => await MarkPendingAsync(purchase, transaction, cancellationToken),
         };
+
+    private async Task<bool> SettleAsync(PurchaseKey key, PaymentStatus status, long amountKes, SettlementTransaction? transaction,
+        CancellationToken cancellationToken)
+    {
+        var result = await settlement.SettleAsync(new SettlementRequest(key, amountKes, status.Receipt, transaction, status.Currency), cancellationToken);
+        // Only once the purchase is committed as paid can the till's notification of the same receipt be linked to it.
+        if (result.Settled && status.Receipt is { } receipt)
+            await receiptLinks.LinkToPurchaseAsync(key.OrganizationId, result.PurchaseId!.Value, receipt, result.PaymentMethod!.Value, cancellationToken);
+        return result.Outcome != SettlementOutcome.PurchaseNotFound;
+    }
 
     /// <summary>Cancels (customer cancelled) or fails the purchase with a reason the customer can read.</summary>
     public Task<bool> FailAsync(PurchaseKey purchase, PaymentFailureReason reason, string? providerCode,

@@ -1,4 +1,5 @@
 using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Payments;
 using Hotspot.Domain.Phones;
 using Hotspot.Domain.Plans;
 
@@ -96,7 +97,10 @@ public sealed class Purchase
     /// Applies a payment confirmation. Only <see cref="SettlementOutcome.Settled"/> changes the status; the
     /// caller must then issue the voucher and <see cref="AttachVoucher"/> it in the same transaction.
     /// </summary>
-    public SettlementOutcome Settle(long amountKes, string? receipt, DateTime now)
+    public SettlementOutcome Settle(long amountKes, string? receipt, DateTime now) => Settle(amountKes, Currencies.Kes, receipt, now);
+
+    /// <param name="currency">As the provider wrote it: only Kenyan shillings pay a purchase priced in them.</param>
+    public SettlementOutcome Settle(long amountKes, string currency, string? receipt, DateTime now)
     {
         // The same payment again (or one whose receipt is unknown) changes nothing; another payment for a paid
         // purchase is money to give back, so it goes to review like a payment for a cancelled one.
@@ -106,6 +110,11 @@ public sealed class Purchase
         {
             RecordForReview($"A payment of {amountKes} KES (receipt {receipt ?? "none"}) arrived after the purchase was {Status}.", now);
             return SettlementOutcome.NotPending;
+        }
+        if (!Currencies.IsKes(currency))
+        {
+            RecordForReview($"A payment of {amountKes} {currency} (receipt {receipt ?? "none"}) is not in KES; the price is {AmountKes} KES.", now);
+            return SettlementOutcome.CurrencyMismatch;
         }
         if (amountKes != AmountKes)
         {
@@ -124,6 +133,16 @@ public sealed class Purchase
         if (Status != PurchaseStatus.Paid || VoucherId is not null)
             throw new DomainException(DomainErrorCodes.InvalidStateTransition, "Only a paid purchase without a voucher can receive one.");
         VoucherId = voucherId;
+    }
+
+    /// <summary>
+    /// The payment's receipt already paid another purchase of the organization (for example a voucher claimed on the
+    /// portal with the till's notification before the payment's own result arrived): one receipt buys one voucher.
+    /// </summary>
+    public SettlementOutcome RefuseReceiptPaidElsewhere(string receipt, DateTime now)
+    {
+        RecordForReview($"Receipt {receipt} already paid another purchase of this organization.", now);
+        return SettlementOutcome.ReceiptAlreadyUsed;
     }
 
     /// <summary>The provider reported a failure. Returns false (nothing changes) unless the purchase is pending.</summary>

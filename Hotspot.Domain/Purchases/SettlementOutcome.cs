@@ -12,6 +12,12 @@ public enum SettlementOutcome
     /// <summary>The amount differs from the purchase's; refused and recorded for review.</summary>
     AmountMismatch,
 
+    /// <summary>The payment is not in KES; refused and recorded for review.</summary>
+    CurrencyMismatch,
+
+    /// <summary>The payment's receipt already paid another purchase of the organization; refused and recorded for review.</summary>
+    ReceiptAlreadyUsed,
+
     /// <summary>The purchase had already failed, been cancelled or expired; recorded for review.</summary>
     NotPending,
 

@@ -1,8 +1,9 @@
 namespace Hotspot.Domain.Transactions;
 
 /// <summary>
-/// A Kopo Kopo webhook or result as received: raw body, parsed fields, and what it did. At most one row exists
-/// per event id and per M-Pesa reference (per organization): duplicates are refused.
+/// A Kopo Kopo webhook or result as received: raw body, parsed fields, and what it did. One payment often comes
+/// twice (the till's webhook and the incoming payment's result, with one M-Pesa reference): both are kept and both
+/// point at the purchase. Only an exact re-delivery is deduplicated, by <see cref="StoredCallback.BodySha256"/>.
 /// </summary>
 public sealed class KopoKopoTransaction : StoredCallback
 {
@@ -23,6 +24,7 @@ public sealed class KopoKopoTransaction : StoredCallback
 
     public string? ProviderStatus { get; private set; }
     public long? AmountKes { get; private set; }
+    /// <summary>As Kopo Kopo wrote it; only <c>KES</c> pays a purchase.</summary>
     public string? Currency { get; private set; }
     public string? PhoneNumber { get; private set; }
     public string? TillNumber { get; private set; }

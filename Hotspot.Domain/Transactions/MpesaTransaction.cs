@@ -1,8 +1,9 @@
 namespace Hotspot.Domain.Transactions;
 
 /// <summary>
-/// A Daraja callback or result as received: the raw body, the fields parsed from it, and what it did. At most
-/// one row exists per CheckoutRequestID and per receipt number (per organization): duplicates are refused.
+/// A Daraja callback or result as received: the raw body, the fields parsed from it, and what it did. Every distinct
+/// delivery is a row of its own: CheckoutRequestID and receipt link deliveries to one payment and one purchase,
+/// they never refuse one (only an exact re-delivery is deduplicated, by <see cref="StoredCallback.BodySha256"/>).
 /// </summary>
 public sealed class MpesaTransaction : StoredCallback
 {

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Hotspot.Domain.Transactions;
 
 /// <summary>
@@ -13,6 +16,7 @@ public abstract class StoredCallback
         Id = Guid.NewGuid();
         OrganizationId = organizationId;
         RawBody = rawBody ?? throw new ArgumentNullException(nameof(rawBody));
+        BodySha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rawBody)));
         ReceivedAt = now;
         Status = CallbackStatus.Received;
     }
@@ -23,10 +27,29 @@ public abstract class StoredCallback
     /// <summary>The body exactly as the provider sent it.</summary>
     public string RawBody { get; private set; }
 
+    /// <summary>
+    /// SHA-256 of the body (lower-case hex). With the organization and the route it is the delivery's identity: the only
+    /// thing the inbox deduplicates is an exact re-delivery. Null for a refused delivery.
+    /// </summary>
+    public string? BodySha256 { get; private set; }
+
     public Guid? PurchaseId { get; private set; }
     public CallbackStatus Status { get; private set; }
     public string? ReviewReason { get; private set; }
     public DateTime ReceivedAt { get; private set; }
+
+    /// <summary>
+    /// A delivery that failed authentication (wrong URL token, bad signature, source not allowed): kept for a human,
+    /// stored every time it comes, and never holding the identity of the genuine delivery of the same body.
+    /// </summary>
+    public void MarkRefused(string reason)
+    {
+        MarkForReview(null, reason);
+        BodySha256 = null;
+    }
+
+    /// <summary>A row we write for a request of our own (a payout we sent), not a provider's delivery: it holds no delivery's identity.</summary>
+    public void MarkOwnRequest() => BodySha256 = null;
 
     public void MarkSettled(Guid purchaseId)
     {

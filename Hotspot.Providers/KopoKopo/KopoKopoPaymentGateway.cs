@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hotspot.Domain.Payments;
 using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Providers.Common;
 
@@ -122,7 +123,8 @@ public sealed class KopoKopoPaymentGateway(KopoKopoClient client) : IPaymentGate
         result.Errors,
         result.Payment?.Reference,
         result.Payment?.AmountShillings,
-        result.Payment?.SenderPhoneNumber?.TrimStart('+'));
+        result.Payment?.SenderPhoneNumber?.TrimStart('+'),
+        result.Payment?.Currency ?? Currencies.Kes);
 
     private static GatewayResult<PaymentNotification> FromResult(ReadOnlySpan<byte> body)
     {
@@ -157,12 +159,13 @@ public sealed class KopoKopoPaymentGateway(KopoKopoClient client) : IPaymentGate
             KopoKopoTillTransaction transaction => GatewayResult<PaymentNotification>.Success(new PaymentNotification(null, webhook.EventId, new PaymentStatus(
                 webhook.Topic.EndsWith("_reversed", StringComparison.Ordinal) ? PaymentState.Failed : PaymentState.Succeeded,
                 webhook.Topic.EndsWith("_reversed", StringComparison.Ordinal) ? PaymentFailureReason.Other : PaymentFailureReason.None,
-                transaction.Status, webhook.Topic, transaction.Reference, transaction.AmountShillings, transaction.SenderPhoneNumber?.TrimStart('+')))),
+                transaction.Status, webhook.Topic, transaction.Reference, transaction.AmountShillings, transaction.SenderPhoneNumber?.TrimStart('+'),
+                transaction.Currency))),
             KopoKopoDarajaPayload daraja => GatewayResult<PaymentNotification>.Success(new PaymentNotification(null, webhook.EventId, new PaymentStatus(
                 PaymentState.Succeeded, PaymentFailureReason.None, "0", daraja.Payment.TransactionType, daraja.Payment.TransactionId,
                 daraja.Payment.AmountShillings, null))),
             KopoKopoMerchantTransfer m2m => GatewayResult<PaymentNotification>.Success(new PaymentNotification(null, webhook.EventId, new PaymentStatus(
-                PaymentState.Succeeded, PaymentFailureReason.None, m2m.Status, webhook.Topic, null, m2m.AmountShillings, null))),
+                PaymentState.Succeeded, PaymentFailureReason.None, m2m.Status, webhook.Topic, null, m2m.AmountShillings, null, m2m.Currency))),
             _ => GatewayErrors.NotSupported($"A {webhook.Topic} webhook is not about a payment."),
         };
     }

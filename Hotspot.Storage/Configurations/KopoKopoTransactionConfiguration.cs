@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Hotspot.Storage.Configurations;
 
-/// <summary><c>isp_kopokopo_transactions</c>; unique per organization like the M-Pesa table.</summary>
+/// <summary>
+/// <c>isp_kopokopo_transactions</c>; like the M-Pesa table, unique only by delivery (organization, route, body hash):
+/// a till webhook and an incoming payment result with one reference are two rows of one payment.
+/// </summary>
 internal sealed class KopoKopoTransactionConfiguration : IEntityTypeConfiguration<KopoKopoTransaction>
 {
     public void Configure(EntityTypeBuilder<KopoKopoTransaction> builder)
@@ -14,8 +17,9 @@ internal sealed class KopoKopoTransactionConfiguration : IEntityTypeConfiguratio
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Type).HasConversion<string>();
         builder.Property(t => t.Status).HasConversion<string>();
-        builder.HasIndex(t => new { t.OrganizationId, t.EventId }).IsUnique();
-        builder.HasIndex(t => new { t.OrganizationId, t.Reference }).IsUnique();
+        builder.HasIndex(t => new { t.OrganizationId, t.Type, t.BodySha256 }).IsUnique();
+        builder.HasIndex(t => new { t.OrganizationId, t.EventId });
+        builder.HasIndex(t => new { t.OrganizationId, t.Reference });
         builder.HasIndex(t => new { t.OrganizationId, t.PaymentRequestId });
         builder.HasIndex(t => new { t.OrganizationId, t.ReceivedAt });
         builder.HasIndex(t => t.PurchaseId);

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Hotspot.Storage.Configurations;
 
 /// <summary>
-/// <c>isp_mpesa_transactions</c>. The unique indexes include <c>organization_id</c>: a duplicate always arrives at
-/// the same organization's URL, one tenant cannot block another's receipt, and Citus requires it.
+/// <c>isp_mpesa_transactions</c>. The one unique index is the delivery's identity (organization, route, body hash):
+/// business ids (CheckoutRequestID, receipt) are only looked up, so a second payment for one purchase is kept, not
+/// refused. Every index leads with <c>organization_id</c>, as Citus requires.
 /// </summary>
 internal sealed class MpesaTransactionConfiguration : IEntityTypeConfiguration<MpesaTransaction>
 {
@@ -17,8 +18,9 @@ internal sealed class MpesaTransactionConfiguration : IEntityTypeConfiguration<M
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Kind).HasConversion<string>();
         builder.Property(t => t.Status).HasConversion<string>();
-        builder.HasIndex(t => new { t.OrganizationId, t.CheckoutRequestId }).IsUnique();
-        builder.HasIndex(t => new { t.OrganizationId, t.ReceiptNumber }).IsUnique();
+        builder.HasIndex(t => new { t.OrganizationId, t.Kind, t.BodySha256 }).IsUnique();
+        builder.HasIndex(t => new { t.OrganizationId, t.CheckoutRequestId });
+        builder.HasIndex(t => new { t.OrganizationId, t.ReceiptNumber });
         builder.HasIndex(t => new { t.OrganizationId, t.ReceivedAt });
         builder.HasIndex(t => t.PurchaseId);
     }

@@ -16,6 +16,9 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         // Every update checks the status it read, so two writers cannot both move a purchase out of PENDING.
         builder.Property(p => p.Status).HasConversion<string>().IsConcurrencyToken();
         builder.HasIndex(p => new { p.OrganizationId, p.ProviderRequestId }).IsUnique();
+        // One M-Pesa receipt pays at most one purchase: a voucher claimed on the portal and the payment's own
+        // result can never both turn its money into vouchers.
+        builder.HasIndex(p => new { p.OrganizationId, p.ProviderReceipt }).IsUnique();
         builder.HasIndex(p => new { p.OrganizationId, p.CreatedAt });
         builder.HasIndex(p => new { p.Status, p.CreatedAt }); // the reconciler's scan of pending purchases
         builder.HasIndex(p => new { p.OrganizationId, p.MacAddress }); // a router's MAC login (Radius/RadiusAuthorization)

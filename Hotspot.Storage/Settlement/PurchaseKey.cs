@@ -17,4 +17,19 @@ public sealed record PurchaseKey(Guid OrganizationId, Guid? PurchaseId, string? 
         PurchaseId is { } id
             ? purchases.Where(p => p.Id == id && p.OrganizationId == OrganizationId)
             : purchases.Where(p => p.ProviderRequestId == ProviderRequestId && p.OrganizationId == OrganizationId);
+
+    /// <summary>
+    /// The purchase with this key and, in the same read, the organization's purchase that this receipt already paid
+    /// (if another one did): one receipt pays one purchase.
+    /// </summary>
+    public IQueryable<Purchase> FindWithReceiptHolder(IQueryable<Purchase> purchases, string? receipt) =>
+        receipt is null
+            ? Find(purchases)
+            : PurchaseId is { } id
+                ? purchases.Where(p => p.OrganizationId == OrganizationId && (p.Id == id || p.ProviderReceipt == receipt))
+                : purchases.Where(p => p.OrganizationId == OrganizationId && (p.ProviderRequestId == ProviderRequestId || p.ProviderReceipt == receipt));
+
+    /// <summary>Whether <paramref name="purchase"/> is the one this key names.</summary>
+    public bool Names(Purchase purchase) =>
+        purchase.OrganizationId == OrganizationId && (PurchaseId is { } id ? purchase.Id == id : purchase.ProviderRequestId == ProviderRequestId);
 }

@@ -10,8 +10,9 @@ namespace Hotspot.Storage.Settlement;
 /// Applies a payment confirmation: in one database transaction the purchase moves from PENDING to PAID and its
 /// voucher is issued ACTIVE. Exactly once: the purchase's status is a concurrency token, so of two racing
 /// settlements the second UPDATE matches no row (PostgreSQL waits on the first's row lock, SQLite serialises
-/// writers), rolls back, and on retry finds the purchase already paid. A different amount settles nothing and
-/// is recorded on the purchase and the callback row for review.
+/// writers), rolls back, and on retry finds the purchase already paid. A different amount, a currency other than
+/// KES, or a receipt that already paid another purchase settles nothing and is recorded on the purchase and the
+/// callback row for review; the unique index on (organization, receipt) backs the last rule when two race.
 /// </summary>
 public sealed class PurchaseSettlement(
     IDbContextFactory<HotspotDbContext> contexts,
@@ -47,7 +48,9 @@ public sealed class PurchaseSettlement(
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var purchase = await request.Purchase.Find(db.Purchases).SingleOrDefaultAsync(cancellationToken);
+        var candidates = await request.Purchase.FindWithReceiptHolder(db.Purchases, request.Receipt).ToListAsync(cancellationToken);
+        var purchase = candidates.SingleOrDefault(request.Purchase.Names);
+        var receiptHolder = candidates.FirstOrDefault(p => p != purchase && p.ProviderReceipt == request.Receipt);
         if (purchase is null)
         {
             const string reason = CallbackRowMark.NoMatchingPurchase;
@@ -59,10 +62,16 @@ public sealed class PurchaseSettlement(
             return new SettlementResult(SettlementOutcome.PurchaseNotFound, null, null, reason);
         }
 
-        var outcome = purchase.Settle(request.AmountKes, request.Receipt, now);
+        var outcome = receiptHolder is not null && purchase.Status == PurchaseStatus.Pending
+            ? purchase.RefuseReceiptPaidElsewhere(request.Receipt!, now)
+            : purchase.Settle(request.AmountKes, request.Currency, request.Receipt, now);
         Voucher? voucher = null;
         switch (outcome)
         {
+            case SettlementOutcome.ReceiptAlreadyUsed:
+                // The money already bought the holder's voucher: the delivery belongs with it.
+                await CallbackRowMarks.MarkAsync(db, request.OrganizationId, request.Transaction, CallbackRowMark.Processed(receiptHolder!.Id), cancellationToken);
+                break;
             case SettlementOutcome.Settled:
                 voucher = Voucher.IssueForPurchase(purchase, VoucherCodeGenerator.ForPurchase(), now);
                 db.Vouchers.Add(voucher);
@@ -92,6 +101,7 @@ public sealed class PurchaseSettlement(
                 purchase.Id, purchase.OrganizationId, outcome, purchase.ReviewReason);
 
         return new SettlementResult(outcome, voucher?.Id, voucher?.Code,
-            outcome is SettlementOutcome.AmountMismatch or SettlementOutcome.NotPending ? purchase.ReviewReason : null);
+            outcome is SettlementOutcome.AmountMismatch or SettlementOutcome.CurrencyMismatch or SettlementOutcome.NotPending
+                or SettlementOutcome.ReceiptAlreadyUsed ? purchase.ReviewReason : null, purchase.Id, purchase.PaymentMethod);
     }
 }

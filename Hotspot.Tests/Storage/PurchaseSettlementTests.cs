@@ -280,7 +280,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
     private async Task<MpesaTransaction> StoreCallbackAsync(Guid organizationId, string checkoutRequestId, string? receipt, long amount)
     {
         await using var db = Database.CreateDbContext();
-        var callback = MpesaTransaction.Receive(organizationId, MpesaTransactionKind.StkCallback, "{\"Body\":{}}", TestData.Now,
+        var callback = MpesaTransaction.Receive(organizationId, MpesaTransactionKind.StkCallback, $"{{\"Body\":\"{checkoutRequestId} {receipt}\"}}", TestData.Now,
             checkoutRequestId: checkoutRequestId, receiptNumber: receipt, resultCode: 0, amountKes: amount, phoneNumber: "254712345678");
         db.MpesaTransactions.Add(callback);
         await db.SaveChangesAsync();

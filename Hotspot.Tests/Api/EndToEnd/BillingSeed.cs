@@ -33,11 +33,11 @@ internal static class BillingSeed
     /// with none, as if the push's answer had been lost.
     /// </summary>
     public static async Task<Purchase> PendingPurchaseAsync(BillingApi api, Guid organizationId, string? providerRequestId, string phone = "254712345678",
-        DateTime? createdAt = null)
+        DateTime? createdAt = null, PaymentMethodType method = PaymentMethodType.Mpesa)
     {
         await using var db = await api.Contexts.CreateDbContextAsync();
         var plan = db.Plans.First(p => p.OrganizationId == organizationId);
-        var purchase = Purchase.Create(plan, KenyanPhoneNumber.Parse(phone), null, PaymentMethodType.Mpesa, createdAt ?? DateTime.UtcNow);
+        var purchase = Purchase.Create(plan, KenyanPhoneNumber.Parse(phone), null, method, createdAt ?? DateTime.UtcNow);
         if (providerRequestId is not null)
             purchase.RecordProviderRequest(providerRequestId, DateTime.UtcNow);
         db.Purchases.Add(purchase);

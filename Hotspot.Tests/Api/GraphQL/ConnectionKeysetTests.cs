@@ -61,9 +61,9 @@ public class ConnectionKeysetTests(DatabaseProvider provider)
         }
         for (var i = 0; i < 14; i++)
         {
-            db.MpesaTransactions.Add(MpesaTransaction.Receive(organizationId, MpesaTransactionKind.StkCallback, "{}", Start.AddSeconds(i / 3),
+            db.MpesaTransactions.Add(MpesaTransaction.Receive(organizationId, MpesaTransactionKind.StkCallback, $"{{\"n\":{i}}}", Start.AddSeconds(i / 3),
                 checkoutRequestId: $"ws_CO_{i}", amountKes: i % 4 == 0 ? null : 10 * (i % 3)));
-            db.KopoKopoTransactions.Add(KopoKopoTransaction.Receive(organizationId, KopoKopoTransactionType.BuyGoods, "{}", Start.AddSeconds(i / 2),
+            db.KopoKopoTransactions.Add(KopoKopoTransaction.Receive(organizationId, KopoKopoTransactionType.BuyGoods, $"{{\"n\":{i}}}", Start.AddSeconds(i / 2),
                 eventId: $"ev-{i}", amountKes: i % 5 == 0 ? null : 10 * (i % 2)));
         }
         await db.SaveChangesAsync();
