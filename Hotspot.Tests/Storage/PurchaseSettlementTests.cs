@@ -209,6 +209,46 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
     }
 
     [Test]
+    public async Task A_receipt_that_paid_another_purchase_pays_nothing_more()
+    {
+        var (organization, plan) = await TestData.OrganizationWithPlanAsync(Database);
+        var first = await TestData.PendingPurchaseAsync(Database, plan);
+        var second = await TestData.PendingPurchaseAsync(Database, plan);
+        await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, first.Id), 50, "RCPT000021"), default);
+        var callback = await StoreCallbackAsync(organization.Id, second.ProviderRequestId!, "RCPT000021", 50);
+
+        var result = await Settlement.SettleAsync(new SettlementRequest(
+            PurchaseKey.ByProviderRequestId(organization.Id, second.ProviderRequestId!), 50, "RCPT000021", SettlementTransaction.Stored(callback)), default);
+
+        Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.ReceiptAlreadyUsed));
+        await using var db = Database.CreateDbContext();
+        var unpaid = await db.Purchases.SingleAsync(p => p.Id == second.Id);
+        Assert.That(unpaid.Status, Is.EqualTo(PurchaseStatus.Pending));
+        Assert.That(unpaid.ReviewReason, Does.Contain("RCPT000021"));
+        var row = await db.MpesaTransactions.SingleAsync(t => t.Id == callback.Id);
+        Assert.That(row.Status, Is.EqualTo(CallbackStatus.Processed));
+        Assert.That(row.PurchaseId, Is.EqualTo(first.Id), "the money bought the first purchase's voucher");
+        Assert.That(await db.Vouchers.CountAsync(v => v.PurchaseId == second.Id), Is.Zero);
+        await AssertExactlyOneVoucherAsync(first.Id);
+    }
+
+    [TestCase("USD")]
+    [TestCase("")]
+    public async Task A_payment_in_another_currency_pays_nothing(string currency)
+    {
+        var (organization, plan) = await TestData.OrganizationWithPlanAsync(Database);
+        var purchase = await TestData.PendingPurchaseAsync(Database, plan);
+
+        var result = await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT0000U" + currency.Length,
+            Currency: currency), default);
+
+        Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.CurrencyMismatch));
+        await using var db = Database.CreateDbContext();
+        Assert.That((await db.Purchases.SingleAsync(p => p.Id == purchase.Id)).Status, Is.EqualTo(PurchaseStatus.Pending));
+        Assert.That(await db.Vouchers.CountAsync(v => v.PurchaseId == purchase.Id), Is.Zero);
+    }
+
+    [Test]
     public async Task A_callback_settles_its_purchase_by_request_id_and_marks_the_row_it_just_stored()
     {
         var (organization, plan) = await TestData.OrganizationWithPlanAsync(Database);
