@@ -17,7 +17,9 @@ public sealed class DocumentPreparer
 
     public DocumentPreparer(ExecutableSchema schema, GraphQLHttpOptions options)
     {
-        _typeSystem = schema.TypeSystem;
+        // Validation needs the type system; a schema built without one cannot serve documents.
+        _typeSystem = schema.TypeSystem
+            ?? throw new ArgumentException("The executable schema has no type system to validate documents against.", nameof(schema));
         _options = options;
         // The parser's own nesting limit also counts list/object values and types; the guard below gives the
         // precise selection-depth error, the parser limit keeps every recursive stage off the stack's edge.

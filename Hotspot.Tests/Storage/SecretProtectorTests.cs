@@ -114,7 +114,7 @@ public class SecretProtectorTests
         if (!OperatingSystem.IsWindows())
             Assert.That(File.GetUnixFileMode(Path.Combine(directory, EncryptionKeyRing.DevelopmentKeyFileName)),
                 Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
-        logger.Verify(l => l.Log(LogLevel.Warning, It.IsAny<EventId>(), It.Is<It.IsAnyType>((v, _) => v.ToString()!.Contains("HOTSPOT_ENCRYPTION_KEY")),
+        logger.Verify(l => l.Log(LogLevel.Warning, It.IsAny<EventId>(), It.Is<It.IsAnyType>((v, _) => $"{v}".Contains("HOTSPOT_ENCRYPTION_KEY")),
             It.IsAny<Exception?>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Exactly(2));
     }
 
