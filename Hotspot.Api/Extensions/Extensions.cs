@@ -7,21 +7,15 @@ using Hotspot.Api.Portal;
 using Hotspot.Api.Radius;
 using Hotspot.Storage.Extensions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Serilog;
-using Serilog.Events;
 
 namespace Hotspot.Api.Extensions;
 
 public static class Extensions
 {
-    public const string ConsoleTemplate =
-        "[{Timestamp:HH:mm:ss} {Level:u3}] {RequestId} {SourceContext}: {Message:lj}{NewLine}{Exception}";
-
     /// <summary>Logging, storage and health checks. Later features register their services next to these.</summary>
     public static WebApplicationBuilder AddHotspotApi(this WebApplicationBuilder builder)
     {
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(CreateLogger(builder.Configuration), dispose: true);
+        builder.AddHotspotLogging();
 
         builder.Services.AddHotspotStorage(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -44,17 +38,6 @@ public static class Extensions
         app.MapPortal();
         return app;
     }
-
-    private static Serilog.ILogger CreateLogger(IConfiguration configuration) =>
-        new LoggerConfiguration()
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-            .ReadFrom.Configuration(configuration) // an optional "Serilog" section overrides the above
-            .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: ConsoleTemplate)
-            .CreateLogger();
 
     // Status only: exception texts could name hosts or users.
     private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)

@@ -5,7 +5,8 @@ namespace Hotspot.Api.Logging;
 
 /// <summary>
 /// Gives every request an id (the caller's <c>X-Request-Id</c> when it is well-formed, else a new one), returns
-/// it as a response header, puts it on every log line written during the request, and logs one line per request.
+/// it as a response header, puts it on every log line written during the request (with the route template and, where
+/// the route names one, the organization id), and logs one line per request.
 /// The line names the matched route template rather than the raw path, because some paths carry tokens
 /// (the Daraja callback URL).
 /// </summary>
@@ -25,7 +26,11 @@ public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogg
             return Task.CompletedTask;
         });
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId });
+        // Every line written during the request carries these (Serilog turns scope entries into properties).
+        var scopeProperties = new Dictionary<string, object> { ["RequestId"] = requestId, ["Route"] = RouteOf(context) };
+        if (context.Request.RouteValues.TryGetValue("organizationId", out var organizationId) && organizationId is not null)
+            scopeProperties["OrganizationId"] = organizationId;
+        using var scope = logger.BeginScope(scopeProperties);
         var started = Stopwatch.GetTimestamp();
         try
         {
