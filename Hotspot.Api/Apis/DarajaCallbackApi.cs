@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Hotspot.Api.Observability;
 using Hotspot.Api.Payments;
 using Hotspot.Domain.Transactions;
 
@@ -18,32 +20,37 @@ public static class DarajaCallbackApi
     {
         var group = app.MapGroup("/api/payments/daraja").WithTags("Daraja callbacks").RequireRateLimiting(BillingRateLimits.Callbacks)
             .AddEndpointFilter<RouteGroupBuilder, DarajaCallbackSourceFilter>();
-        group.MapPost("/callback/{organizationId:guid}/{callbackToken}", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks) =>
-                HandleAsync(context, body => callbacks.ReceiveStkAsync(organizationId, callbackToken, body, context.RequestAborted)))
+        group.MapPost("/callback/{organizationId:guid}/{callbackToken}", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks, HotspotMetrics metrics) =>
+                HandleAsync(context, metrics, body => callbacks.ReceiveStkAsync(organizationId, callbackToken, body, context.RequestAborted)))
             .WithName("DarajaStkCallback").WithMetadata(new DarajaCallbackRoute(MpesaTransactionKind.StkCallback)).WithSummary("STK push results.");
-        group.MapPost("/c2b/{organizationId:guid}/{callbackToken}/validation", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks) =>
-                HandleAsync(context, body => callbacks.ReceiveC2BValidationAsync(organizationId, callbackToken, body, context.RequestAborted), c2bValidation: true))
+        group.MapPost("/c2b/{organizationId:guid}/{callbackToken}/validation", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks, HotspotMetrics metrics) =>
+                HandleAsync(context, metrics, body => callbacks.ReceiveC2BValidationAsync(organizationId, callbackToken, body, context.RequestAborted), c2bValidation: true))
             .WithName("DarajaC2BValidation").WithMetadata(new DarajaCallbackRoute(MpesaTransactionKind.C2BValidation)).WithSummary("C2B validation: every payment is accepted.");
-        group.MapPost("/c2b/{organizationId:guid}/{callbackToken}/confirmation", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks) =>
-                HandleAsync(context, body => callbacks.ReceiveC2BConfirmationAsync(organizationId, callbackToken, body, context.RequestAborted)))
+        group.MapPost("/c2b/{organizationId:guid}/{callbackToken}/confirmation", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks, HotspotMetrics metrics) =>
+                HandleAsync(context, metrics, body => callbacks.ReceiveC2BConfirmationAsync(organizationId, callbackToken, body, context.RequestAborted)))
             .WithName("DarajaC2BConfirmation").WithMetadata(new DarajaCallbackRoute(MpesaTransactionKind.C2BConfirmation)).WithSummary("C2B confirmation of a payment made to the paybill or till.");
-        group.MapPost("/b2c/{organizationId:guid}/{callbackToken}/result", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks) =>
-                HandleAsync(context, body => callbacks.ReceiveB2CAsync(organizationId, callbackToken, body, timeout: false, context.RequestAborted)))
+        group.MapPost("/b2c/{organizationId:guid}/{callbackToken}/result", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks, HotspotMetrics metrics) =>
+                HandleAsync(context, metrics, body => callbacks.ReceiveB2CAsync(organizationId, callbackToken, body, timeout: false, context.RequestAborted)))
             .WithName("DarajaB2CResult").WithMetadata(new DarajaCallbackRoute(MpesaTransactionKind.B2CResult)).WithSummary("B2C (refund) result.");
-        group.MapPost("/b2c/{organizationId:guid}/{callbackToken}/timeout", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks) =>
-                HandleAsync(context, body => callbacks.ReceiveB2CAsync(organizationId, callbackToken, body, timeout: true, context.RequestAborted)))
+        group.MapPost("/b2c/{organizationId:guid}/{callbackToken}/timeout", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks, HotspotMetrics metrics) =>
+                HandleAsync(context, metrics, body => callbacks.ReceiveB2CAsync(organizationId, callbackToken, body, timeout: true, context.RequestAborted)))
             .WithName("DarajaB2CTimeout").WithMetadata(new DarajaCallbackRoute(MpesaTransactionKind.B2CTimeout)).WithSummary("B2C (refund) queue timeout.");
         return group;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, Func<byte[], Task<CallbackAnswer>> receive, bool c2bValidation = false)
+    private static async Task<IResult> HandleAsync(HttpContext context, HotspotMetrics metrics, Func<byte[], Task<CallbackAnswer>> receive,
+        bool c2bValidation = false)
     {
+        var started = Stopwatch.GetTimestamp();
         var (body, tooLarge) = await RequestBodies.ReadAsync(context);
         if (tooLarge is not null)
             return tooLarge;
-        return await receive(body!) switch
+        var answer = await receive(body!);
+        metrics.Record("mpesa", answer, Stopwatch.GetElapsedTime(started));
+        return answer switch
         {
-            CallbackAnswer.Accepted or CallbackAnswer.Duplicate => Json(c2bValidation ? ValidationAcceptedBody : AcceptedBody, 200),
+            CallbackAnswer.Accepted or CallbackAnswer.Settled or CallbackAnswer.Review or CallbackAnswer.Duplicate =>
+                Json(c2bValidation ? ValidationAcceptedBody : AcceptedBody, 200),
             CallbackAnswer.Unauthorized => Json("""{"ResultCode":1,"ResultDesc":"Rejected"}""", 401),
             CallbackAnswer.Malformed => Json("""{"ResultCode":1,"ResultDesc":"Malformed callback"}""", 400),
             _ => Json("""{"ResultCode":1,"ResultDesc":"Unknown organization"}""", 404),

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Hotspot.Api.Observability;
 using Hotspot.Api.Payments;
 using Hotspot.Providers.KopoKopo;
 
@@ -13,15 +15,19 @@ public static class KopoKopoCallbackApi
             .WithSummary("Webhooks (buygoods, b2b, settlement, customer), incoming payment results (incoming-payment) and send money results (send-money), signed with X-KopoKopo-Signature.")
             .RequireRateLimiting(BillingRateLimits.Callbacks);
 
-    private static async Task<IResult> HandleAsync(Guid organizationId, string callbackType, HttpContext context, KopoKopoCallbacks callbacks)
+    private static async Task<IResult> HandleAsync(Guid organizationId, string callbackType, HttpContext context, KopoKopoCallbacks callbacks,
+        HotspotMetrics metrics)
     {
+        var started = Stopwatch.GetTimestamp();
         var (body, tooLarge) = await RequestBodies.ReadAsync(context);
         if (tooLarge is not null)
             return tooLarge;
         var signature = context.Request.Headers[KopoKopoSignature.HeaderName].ToString();
-        return await callbacks.ReceiveAsync(organizationId, callbackType, body!, string.IsNullOrEmpty(signature) ? null : signature, context.RequestAborted) switch
+        var answer = await callbacks.ReceiveAsync(organizationId, callbackType, body!, string.IsNullOrEmpty(signature) ? null : signature, context.RequestAborted);
+        metrics.Record("kopokopo", answer, Stopwatch.GetElapsedTime(started));
+        return answer switch
         {
-            CallbackAnswer.Accepted or CallbackAnswer.Duplicate => Results.Json(new { status = "received" }),
+            CallbackAnswer.Accepted or CallbackAnswer.Settled or CallbackAnswer.Review or CallbackAnswer.Duplicate => Results.Json(new { status = "received" }),
             CallbackAnswer.Unauthorized => Problem(401, "INVALID_SIGNATURE", "The X-KopoKopo-Signature is missing or wrong."),
             CallbackAnswer.Malformed => Problem(400, "MALFORMED_CALLBACK", "The body is not a Kopo Kopo webhook or result."),
             _ => Problem(404, "NOT_FOUND", "Unknown organization or callback type."),

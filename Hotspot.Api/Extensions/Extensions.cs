@@ -3,6 +3,7 @@ using Hotspot.Api.Apis;
 using Hotspot.Api.Health;
 using Hotspot.Api.GraphQL;
 using Hotspot.Api.Logging;
+using Hotspot.Api.Observability;
 using Hotspot.Api.Portal;
 using Hotspot.Api.Radius;
 using Hotspot.Storage.Extensions;
@@ -16,6 +17,7 @@ public static class Extensions
     public static WebApplicationBuilder AddHotspotApi(this WebApplicationBuilder builder)
     {
         builder.AddHotspotLogging();
+        builder.AddHotspotObservability();
 
         builder.Services.AddHotspotStorage(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -32,7 +34,9 @@ public static class Extensions
     {
         app.UseKnownProxies();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<RadiusMetricsMiddleware>();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapHotspotMetrics();
         app.MapBillingRest();
         app.MapRadiusApi();
         app.MapPortal();

@@ -27,6 +27,8 @@ public static class LoggingExtensions
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                // HttpClient's own request lines name whole URLs; the simulators' callback URLs carry tokens.
+                .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
                 .ReadFrom.Configuration(builder.Configuration) // an optional "Serilog" section overrides the above
                 .Enrich.FromLogContext()
                 .Enrich.With<RawPathRemover>();

@@ -1,10 +1,16 @@
 namespace Hotspot.Api.Payments;
 
-/// <summary>What a callback route answers the provider.</summary>
+/// <summary>What became of a delivery; the route answers the provider from it and counts it (<c>hotspot_payment_callbacks_total</c>).</summary>
 public enum CallbackAnswer
 {
-    /// <summary>Stored (and applied, when it settles or fails a purchase).</summary>
+    /// <summary>Stored and applied: it failed or cancelled a purchase, repeated a known outcome, or informs.</summary>
     Accepted,
+
+    /// <summary>Stored, and it paid its purchase (voucher issued).</summary>
+    Settled,
+
+    /// <summary>Stored, and it is money a human must decide about (no purchase, wrong amount or currency, paid twice).</summary>
+    Review,
 
     /// <summary>Already received: nothing changed.</summary>
     Duplicate,

@@ -49,8 +49,12 @@ public sealed class DarajaCallbacks(
         if (stored is null)
             return Duplicate(MpesaTransactionKind.StkCallback, organizationId, stk.CheckoutRequestId);
 
-        await ApplyAsync(organizationId, stored, stk, cancellationToken);
-        return CallbackAnswer.Accepted;
+        return await ApplyAsync(organizationId, stored, stk, cancellationToken) switch
+        {
+            CallbackStatus.Settled => CallbackAnswer.Settled,
+            CallbackStatus.Processed => CallbackAnswer.Accepted,
+            _ => CallbackAnswer.Review,
+        };
     }
 
     /// <summary>Applies stored STK callbacks that arrived before their purchase recorded its CheckoutRequestID.</summary>
@@ -143,17 +147,18 @@ public sealed class DarajaCallbacks(
     /// Settles or fails the purchase with this CheckoutRequestID, found in the same read that applies the outcome. A
     /// success that matches no purchase may belong to one whose STK answer was lost; otherwise it is kept for review.
     /// </summary>
-    private async Task ApplyAsync(Guid organizationId, SettlementTransaction transaction, StkCallback stk, CancellationToken cancellationToken)
+    private async Task<CallbackStatus?> ApplyAsync(Guid organizationId, SettlementTransaction transaction, StkCallback stk, CancellationToken cancellationToken)
     {
         var status = StkResultCodes.Status(stk.ResultCode, stk.ResultDescription, stk.ReceiptNumber, stk.AmountShillings, stk.PhoneNumber);
         var purchase = PurchaseKey.ByProviderRequestId(organizationId, stk.CheckoutRequestId);
         // A success without an amount cannot be checked against the price: -1 sends it to review.
         var amount = stk.AmountShillings ?? -1;
-        if (await outcomes.ApplyAsync(purchase, status, amount, transaction, cancellationToken))
-            return;
+        if (await outcomes.ApplyAsync(purchase, status, amount, transaction, cancellationToken) is { } applied)
+            return applied;
         if (status.State == PaymentState.Succeeded
             && await lostAnswers.TryAdoptAsync(organizationId, stk.CheckoutRequestId, stk.PhoneNumber, stk.AmountShillings, cancellationToken))
-            await outcomes.ApplyAsync(purchase, status, amount, transaction, cancellationToken);
+            return await outcomes.ApplyAsync(purchase, status, amount, transaction, cancellationToken);
+        return null;
     }
 
     /// <summary>Accepted when the organization exists and the token is its own; a wrong token is stored for review.</summary>

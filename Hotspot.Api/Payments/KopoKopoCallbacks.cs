@@ -113,8 +113,12 @@ public sealed class KopoKopoCallbacks(
             return CallbackAnswer.Accepted;
         }
 
-        await ApplyAsync(organizationId, stored, notification.ProviderRequestId, status, cancellationToken);
-        return CallbackAnswer.Accepted;
+        return await ApplyAsync(organizationId, stored, notification.ProviderRequestId, status, cancellationToken) switch
+        {
+            CallbackStatus.Settled => CallbackAnswer.Settled,
+            CallbackStatus.Processed => CallbackAnswer.Accepted,
+            _ => CallbackAnswer.Review,
+        };
     }
 
     /// <summary>Applies stored results that arrived before their purchase recorded the incoming payment id.</summary>
@@ -140,13 +144,15 @@ public sealed class KopoKopoCallbacks(
     }
 
     /// <summary>Settles or fails the purchase with this incoming payment id, found in the read that applies the outcome.</summary>
-    private async Task ApplyAsync(Guid organizationId, SettlementTransaction? transaction, string paymentRequestId, PaymentStatus status,
+    private async Task<CallbackStatus?> ApplyAsync(Guid organizationId, SettlementTransaction? transaction, string paymentRequestId, PaymentStatus status,
         CancellationToken cancellationToken)
     {
-        if (!await outcomes.ApplyAsync(PurchaseKey.ByProviderRequestId(organizationId, paymentRequestId), status, status.AmountShillings ?? -1,
-                transaction, cancellationToken))
+        var applied = await outcomes.ApplyAsync(PurchaseKey.ByProviderRequestId(organizationId, paymentRequestId), status, status.AmountShillings ?? -1,
+            transaction, cancellationToken);
+        if (applied is null)
             logger.LogWarning("Kopo Kopo result {PaymentRequestId} for organization {OrganizationId} matches no purchase; kept for review",
                 paymentRequestId, organizationId);
+        return applied;
     }
 
     private async Task<bool> IsOurPayoutAsync(Guid organizationId, string payoutId, Guid resultId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Hotspot.Api.Observability;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Domain.Purchases;
@@ -21,6 +22,7 @@ public sealed class PaymentReconciler(
     DatabaseLease lease,
     GatewaySelector gateways,
     PurchaseOutcomes outcomes,
+    HotspotMetrics metrics,
     IOptions<PaymentOptions> options,
     IOptions<KopoKopoOptions> kopoKopoOptions,
     TimeProvider time,
@@ -91,6 +93,7 @@ public sealed class PaymentReconciler(
                 .ToListAsync(cancellationToken);
         }
 
+        metrics.ReconcilerPending(due.Count);
         foreach (var purchase in due)
             await ReconcileAsync(purchase, now, cancellationToken);
         return due.Count;

@@ -1,5 +1,7 @@
+using Hotspot.Api.Observability;
 using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Domain.Purchases;
+using Hotspot.Domain.Transactions;
 using Hotspot.Storage;
 using Hotspot.Storage.Settlement;
 using Microsoft.EntityFrameworkCore;
@@ -15,30 +17,45 @@ public sealed class PurchaseOutcomes(
     IDbContextFactory<HotspotDbContext> contexts,
     PurchaseSettlement settlement,
     ReceiptLinks receiptLinks,
+    HotspotMetrics metrics,
     TimeProvider time,
     ILogger<PurchaseOutcomes> logger)
 {
     private const int MaxAttempts = 5;
 
     /// <param name="amountKes">The amount the provider says was paid (for a query that gives none: the amount requested).</param>
-    /// <returns>False when no purchase of the organization has this key (the callback row is then kept for review).</returns>
-    public async Task<bool> ApplyAsync(PurchaseKey purchase, PaymentStatus status, long amountKes,
+    /// <returns>
+    /// What became of the delivery: it settled the purchase, was processed (a failure, a repeat), or waits for review;
+    /// null when no purchase of the organization has this key (the callback row is then kept for review).
+    /// </returns>
+    public async Task<CallbackStatus?> ApplyAsync(PurchaseKey purchase, PaymentStatus status, long amountKes,
         SettlementTransaction? transaction, CancellationToken cancellationToken) =>
         status.State switch
         {
             PaymentState.Succeeded => await SettleAsync(purchase, status, amountKes, transaction, cancellationToken),
-            PaymentState.Failed => await FailAsync(purchase, status.FailureReason, status.ResultCode, transaction, cancellationToken),
-            _ => await MarkPendingAsync(purchase, transaction, cancellationToken),
+            PaymentState.Failed => await FailAsync(purchase, status.FailureReason, status.ResultCode, transaction, cancellationToken)
+                ? CallbackStatus.Processed : null,
+            _ => await MarkPendingAsync(purchase, transaction, cancellationToken) ? CallbackStatus.Processed : null,
         };
 
-    private async Task<bool> SettleAsync(PurchaseKey key, PaymentStatus status, long amountKes, SettlementTransaction? transaction,
+    private async Task<CallbackStatus?> SettleAsync(PurchaseKey key, PaymentStatus status, long amountKes, SettlementTransaction? transaction,
         CancellationToken cancellationToken)
     {
         var result = await settlement.SettleAsync(new SettlementRequest(key, amountKes, status.Receipt, transaction, status.Currency), cancellationToken);
-        // Only once the purchase is committed as paid can the till's notification of the same receipt be linked to it.
-        if (result.Settled && status.Receipt is { } receipt)
-            await receiptLinks.LinkToPurchaseAsync(key.OrganizationId, result.PurchaseId!.Value, receipt, result.PaymentMethod!.Value, cancellationToken);
-        return result.Outcome != SettlementOutcome.PurchaseNotFound;
+        if (result.Settled)
+        {
+            metrics.PurchaseFinished(PurchaseStatus.Paid);
+            // Only once the purchase is committed as paid can the till's notification of the same receipt be linked to it.
+            if (status.Receipt is { } receipt)
+                await receiptLinks.LinkToPurchaseAsync(key.OrganizationId, result.PurchaseId!.Value, receipt, result.PaymentMethod!.Value, cancellationToken);
+        }
+        return result.Outcome switch
+        {
+            SettlementOutcome.PurchaseNotFound => null,
+            SettlementOutcome.Settled => CallbackStatus.Settled,
+            SettlementOutcome.AlreadyPaid or SettlementOutcome.ReceiptAlreadyUsed => CallbackStatus.Processed,
+            _ => CallbackStatus.NeedsReview,
+        };
     }
 
     /// <summary>Cancels (customer cancelled) or fails the purchase with a reason the customer can read.</summary>
@@ -72,8 +89,11 @@ public sealed class PurchaseOutcomes(
                 await CallbackRowMarks.MarkAsync(db, key.OrganizationId, transaction, CallbackRowMark.Processed(purchase.Id), cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 if (changed)
+                {
+                    metrics.PurchaseFinished(purchase.Status);
                     logger.LogInformation("Purchase {PurchaseId} of organization {OrganizationId} is {Status} (provider code {Code})",
                         purchase.Id, purchase.OrganizationId, purchase.Status, providerCode);
+                }
                 return true;
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
@@ -93,6 +113,7 @@ public sealed class PurchaseOutcomes(
             if (purchase is null || !purchase.Expire(CustomerMessages.NoOutcome, time.GetUtcNow().UtcDateTime))
                 return false;
             await db.SaveChangesAsync(cancellationToken);
+            metrics.PurchaseFinished(PurchaseStatus.Expired);
             logger.LogInformation("Purchase {PurchaseId} of organization {OrganizationId} expired without an outcome", purchaseId, organizationId);
             return true;
         }

@@ -41,7 +41,10 @@ public sealed class GraphQLServerProcess : IAsyncDisposable
             new Dictionary<string, string?>(), scratchDirectory: null);
 
     /// <summary>Hotspot.Api in Production on SQLite in a fresh data directory, with a made-up encryption key.</summary>
-    public static Task<GraphQLServerProcess> StartApiAsync()
+    public static Task<GraphQLServerProcess> StartApiAsync() => StartApiAsync(new Dictionary<string, string?>());
+
+    /// <param name="settings">Environment variables over the Production defaults (e.g. <c>ASPNETCORE_ENVIRONMENT</c>).</param>
+    public static Task<GraphQLServerProcess> StartApiAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var testDirectory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
         var dll = Path.Combine(ConformanceEnvironment.RepositoryRoot, "Hotspot.Api", "bin", testDirectory.Parent!.Name, testDirectory.Name, "Hotspot.Api.dll");
@@ -54,6 +57,8 @@ public sealed class GraphQLServerProcess : IAsyncDisposable
             ["HOTSPOT_ENCRYPTION_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["ConnectionStrings__Hotspot"] = null,
         };
+        foreach (var (key, value) in settings)
+            environment[key] = value;
         return StartAsync("Hotspot.Api", dll, port => [], environment, dataDirectory, urlVariable: true);
     }
 
@@ -115,7 +120,7 @@ public sealed class GraphQLServerProcess : IAsyncDisposable
         throw new TimeoutException($"{_name} did not answer at {GraphQLUrl} within 60 s:\n{Output}");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
