@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hotspot.Api.Apis;
 using Hotspot.Api.Health;
 using Hotspot.Api.GraphQL;
@@ -7,7 +6,6 @@ using Hotspot.Api.Observability;
 using Hotspot.Api.Portal;
 using Hotspot.Api.Radius;
 using Hotspot.Storage.Extensions;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Hotspot.Api.Extensions;
 
@@ -20,7 +18,7 @@ public static class Extensions
         builder.AddHotspotObservability();
 
         builder.Services.AddHotspotStorage(builder.Configuration);
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHotspotHealthChecks();
         builder.AddAdminGraphQL();
         builder.AddRadius();
         return builder;
@@ -35,22 +33,11 @@ public static class Extensions
         app.UseKnownProxies();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<RadiusMetricsMiddleware>();
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapHotspotHealthChecks();
         app.MapHotspotMetrics();
         app.MapBillingRest();
         app.MapRadiusApi();
         app.MapPortal();
         return app;
-    }
-
-    // Status only: exception texts could name hosts or users.
-    private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
-    {
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        }));
     }
 }

@@ -9,15 +9,18 @@ namespace Hotspot.Tests.Api;
 public class HealthTests
 {
     [Test]
-    public async Task Healthz_answers_ok_on_a_fresh_sqlite_data_directory_after_migrating()
+    public async Task Readyz_answers_ok_on_a_fresh_sqlite_data_directory_after_migrating()
     {
         await using var api = new TestApi();
         using var client = api.CreateClient();
 
-        var response = await client.GetAsync("/healthz");
+        var response = await client.GetAsync("/readyz");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"Healthy\""));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(body, Does.Contain("\"database\":{\"status\":\"Healthy\""));
+        Assert.That(body, Does.Contain("\"migrations\":{\"status\":\"Healthy\""));
+        Assert.That((await client.GetAsync("/healthz")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(File.Exists(Path.Combine(api.DataDirectory, StorageOptions.SqliteFileName)), Is.True);
         Assert.That(File.Exists(Path.Combine(api.DataDirectory, EncryptionKeyRing.DevelopmentKeyFileName)), Is.True);
         await using var db = await api.Services.GetRequiredService<IDbContextFactory<HotspotDbContext>>().CreateDbContextAsync();
@@ -27,7 +30,7 @@ public class HealthTests
     }
 
     [Test]
-    public async Task Healthz_answers_503_when_the_database_is_unreachable()
+    public async Task Readyz_answers_503_when_the_database_is_unreachable_while_healthz_stays_live()
     {
         await using var api = new TestApi(new Dictionary<string, string?>
         {
@@ -37,12 +40,25 @@ public class HealthTests
         });
         using var client = api.CreateClient();
 
-        var response = await client.GetAsync("/healthz");
+        var response = await client.GetAsync("/readyz");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         var body = await response.Content.ReadAsStringAsync();
-        Assert.That(body, Does.Contain("database unreachable"));
+        Assert.That(body, Does.Contain("database unavailable"));
         Assert.That(body, Does.Not.Contain("made-up"));
+        Assert.That((await client.GetAsync("/healthz")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "liveness does not depend on the database");
+    }
+
+    [Test]
+    public async Task Readyz_answers_503_until_the_migrations_are_applied()
+    {
+        await using var api = new TestApi(new Dictionary<string, string?> { ["Storage:ApplyMigrationsOnStartup"] = "false" });
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync("/readyz");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("migrations unavailable"));
     }
 
     [Test]
