@@ -4,6 +4,7 @@ using Hotspot.Api.Payments;
 using Hotspot.Api.Sandbox;
 using Hotspot.Providers.Daraja;
 using Hotspot.Providers.Extensions;
+using Scalar.AspNetCore;
 
 namespace Hotspot.Api.Extensions;
 
@@ -49,6 +50,9 @@ public static class BillingRestExtensions
     {
         app.UseRateLimiter();
         app.MapOpenApi();
+        // An interactive reference of the REST routes for developers (Scalar serves its own assets: no CDN).
+        if (app.Environment.IsDevelopment())
+            app.MapScalarApiReference();
         app.MapPlansApi();
         app.MapPurchaseApi();
         app.MapDarajaCallbackApi();
