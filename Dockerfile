@@ -20,13 +20,15 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     HOTSPOT_DATA_DIR=/data \
+    Management__Url=http://0.0.0.0:9464 \
     DOTNET_NOLOGO=1
 # SQLite file and development key live in /data unless ConnectionStrings__Hotspot points at PostgreSQL.
 RUN mkdir -p /data && chown "$APP_UID" /data
 COPY --from=build /app .
 USER $APP_UID
 VOLUME ["/data"]
-EXPOSE 8080
+# 8080 serves the API; 9464 serves /metrics to the operator's Prometheus (keep it off the public network).
+EXPOSE 8080 9464
 # The runtime image has no curl or wget: the API itself probes /healthz and exits 0 or 1.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
     CMD ["dotnet", "Hotspot.Api.dll", "--probe-health"]
