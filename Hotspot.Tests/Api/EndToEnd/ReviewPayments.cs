@@ -1,5 +1,7 @@
 using System.Net;
 using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Phones;
+using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Transactions;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +23,7 @@ internal static class ReviewPayments
         string receipt, string phoneJson = Phone)
     {
         var checkout = "ws_CO_review_" + Guid.NewGuid().ToString("N");
-        await BillingSeed.PendingPurchaseAsync(api, organization.Id, checkout);
+        await PendingPurchaseAsync(api, organization.Id, checkout);
         using var response = await Callbacks.PostAsync(client, Callbacks.DarajaUrl(organization.Id, organization.DarajaCallbackToken),
             Callbacks.StkSuccess(checkout, amountKes, receipt, phoneJson));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -32,7 +34,7 @@ internal static class ReviewPayments
     public static async Task<Guid> KopoKopoWrongAmountAsync(BillingApi api, HttpClient client, Organization organization, long amountKes, string receipt)
     {
         var requestId = Guid.NewGuid().ToString();
-        await BillingSeed.PendingPurchaseAsync(api, organization.Id, requestId);
+        await PendingPurchaseAsync(api, organization.Id, requestId);
         var body = $$"""
             {"data":{"id":"{{requestId}}","type":"incoming_payment","attributes":{"initiation_time":"2026-12-05T10:00:00.000+03:00",
             "status":"Success","event":{"type":"Incoming Payment Request","resource":{"id":"{{Guid.NewGuid()}}","reference":"{{receipt}}",
@@ -62,6 +64,18 @@ internal static class ReviewPayments
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         await using var db = await api.Contexts.CreateDbContextAsync();
         return (await db.MpesaTransactions.AsNoTracking().SingleAsync(t => t.OrganizationId == organization.Id && t.ReceiptNumber == receipt)).Id;
+    }
+
+    /// <summary>A pending purchase of the organization's cheapest plan on sale, as if its payment request had been sent.</summary>
+    public static async Task<Purchase> PendingPurchaseAsync(BillingApi api, Guid organizationId, string providerRequestId)
+    {
+        await using var db = await api.Contexts.CreateDbContextAsync();
+        var plan = await db.Plans.Where(p => p.OrganizationId == organizationId && p.IsActive).OrderBy(p => p.PriceKes).FirstAsync();
+        var purchase = Purchase.Create(plan, KenyanPhoneNumber.Parse(Phone), null, PaymentMethodType.Mpesa, DateTime.UtcNow);
+        purchase.RecordProviderRequest(providerRequestId, DateTime.UtcNow);
+        db.Purchases.Add(purchase);
+        await db.SaveChangesAsync();
+        return purchase;
     }
 
     private static async Task<Guid> RowAsync(BillingApi api, Guid organizationId, string receipt, CallbackStatus status)
