@@ -2,6 +2,7 @@ using Hotspot.Api.GraphQL;
 using Hotspot.Domain;
 using Hotspot.Domain.Auditing;
 using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Phones;
 using Hotspot.Domain.Transactions;
 using Hotspot.Domain.Vouchers;
 using Hotspot.Storage;
@@ -24,6 +25,10 @@ public sealed class PaymentResolutions(
     ILogger<PaymentResolutions> logger)
 {
     public const string RefundFailedAuditAction = "payment.refund_failed";
+
+    // Daraja B2C and Kopo Kopo PAY both send 10 KES at least; Kopo Kopo at most 150,000 per payment.
+    private const long MinRefundKes = 10;
+    private const long MaxRefundKes = 150_000;
 
     /// <summary>What the dashboard gets back: whether it happened, a sentence, the payment as it now stands.</summary>
     public sealed record Outcome(bool Success, string Message, StoredCallback Payment, Voucher? Voucher, string? ProviderRequestId);
@@ -69,9 +74,13 @@ public sealed class PaymentResolutions(
             throw DomainException.Validation("This row reports no money received: there is nothing to refund; dismiss it.");
         if (!payment.IsInShillings)
             throw DomainException.Validation($"The payment is in {payment.Currency ?? "an unknown currency"}: refund it outside the system and dismiss it.");
+        if (!KenyanPhoneNumber.TryParse(payment.PhoneNumber, out _))
+            throw DomainException.Validation("The payer's number is masked or unreadable: refund it outside the system and dismiss it.");
         var unspent = await UnspentAsync(payment, cancellationToken);
         if (unspent <= 0)
             throw DomainException.Validation("All of this payment paid a purchase: there is nothing to refund; dismiss it.");
+        if (unspent is < MinRefundKes or > MaxRefundKes)
+            throw DomainException.Validation($"{unspent} KES is outside what the providers send ({MinRefundKes} to {MaxRefundKes} KES): refund it outside the system and dismiss it.");
 
         // Recorded first, so a second refund of the same money cannot start while the provider is being asked.
         var refunded = Decided(payment, PaymentResolutionAction.Refund, note, actor);
@@ -141,9 +150,12 @@ public sealed class PaymentResolutions(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Out of review: the voucher a claim may already have bought with part of it stays named.</summary>
+    /// <summary>
+    /// Out of review. Why it was in review stays readable, and so does the voucher a claim may already have bought
+    /// with part of it.
+    /// </summary>
     private PaymentChange Decided(StoredPayment payment, PaymentResolutionAction action, string? note, string actor) =>
-        new(CallbackStatus.Processed, payment.PurchaseId, null,
+        new(CallbackStatus.Processed, payment.PurchaseId, payment.ReviewReason,
             new PaymentResolution(action, PaymentResolution.CleanNote(note), actor, Now(), payment.Resolution?.VoucherId));
 
     private async Task<StoredCallback> RowAsync(StoredPayment payment, CancellationToken cancellationToken)

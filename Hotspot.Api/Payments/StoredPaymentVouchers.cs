@@ -73,7 +73,7 @@ public sealed class StoredPaymentVouchers(IDbContextFactory<HotspotDbContext> co
         var leftOver = amount - plan.PriceKes;
         var resolution = new PaymentResolution(PaymentResolutionAction.IssueVoucher, PaymentResolution.CleanNote(note), actor, now, voucher.Id);
         var change = leftOver == 0
-            ? new PaymentChange(CallbackStatus.Settled, purchase.Id, null, resolution)
+            ? new PaymentChange(CallbackStatus.Settled, purchase.Id, payment.ReviewReason, resolution)
             : new PaymentChange(CallbackStatus.NeedsReview, purchase.Id,
                 $"{leftOver} KES of this payment of {amount} KES is left over after it bought voucher {voucher.Code} ({plan.Name}, {plan.PriceKes} KES): refund or dismiss it.",
                 resolution);
@@ -84,7 +84,8 @@ public sealed class StoredPaymentVouchers(IDbContextFactory<HotspotDbContext> co
         db.Vouchers.Add(voucher);
         db.AuditLog.Add(new AuditEntry(organizationId, actor, AuditAction,
             $"ISSUE_VOUCHER: {payment.ProviderName} payment {payment.Id} (receipt {payment.Receipt}, {amount} KES) bought voucher {voucher.Id} "
-            + $"of plan {plan.Name} ({plan.PriceKes} KES), purchase {purchase.Id}; {leftOver} KES left over." + (resolution.Note is { } n ? " Note: " + n : ""),
+            + $"of plan {plan.Name} ({plan.PriceKes} KES), purchase {purchase.Id}; {leftOver} KES left over."
+            + (payment.ReviewReason is { } why ? " It was in review: " + why : "") + (resolution.Note is { } n ? " Note: " + n : ""),
             now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

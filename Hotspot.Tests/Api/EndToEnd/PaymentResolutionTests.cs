@@ -183,6 +183,43 @@ public class PaymentResolutionTests(DatabaseProvider provider) : BillingApiFixtu
     }
 
     [Test]
+    public async Task A_refund_the_provider_refuses_goes_back_to_review()
+    {
+        // The simulator answers B2C to this number with a spike-arrest error.
+        var payment = await ReviewPayments.MpesaWrongAmountAsync(Api, Client, _organization, 40, ReviewPayments.NewReceipt(), phoneJson: "254700000008");
+
+        var result = await ResolveAsync(_admin, payment, "REFUND", null, null);
+
+        var payload = result["data"]!["resolvePayment"]!;
+        Assert.That(payload["success"]!.GetValue<bool>(), Is.False, result.ToJsonString());
+        Assert.That(payload["message"]!.GetValue<string>(), Does.StartWith("Daraja refused the refund").And.EndWith("The payment stays in review."));
+        Assert.That(payload["payment"]!["status"]!.GetValue<string>(), Is.EqualTo("NEEDS_REVIEW"));
+        Assert.That(payload["payment"]!["resolution"], Is.Null);
+        Assert.That(payload["payment"]!["reviewReason"]!.GetValue<string>(), Does.Contain("does not match the price"));
+        await using var db = await Api.Contexts.CreateDbContextAsync();
+        Assert.That(await AuditCountAsync(db, "payment.refund_failed", payment), Is.EqualTo(1));
+        // It can still be decided.
+        var dismissed = await ResolveAsync(_admin, payment, "DISMISS", null, "Paid back in cash");
+        Assert.That(dismissed["data"]!["resolvePayment"]!["payment"]!["status"]!.GetValue<string>(), Is.EqualTo("PROCESSED"), dismissed.ToJsonString());
+    }
+
+    [Test]
+    public async Task A_payment_from_a_masked_number_cannot_be_refunded_by_the_system()
+    {
+        var payment = await ReviewPayments.MpesaWrongAmountAsync(Api, Client, _organization, 40, ReviewPayments.NewReceipt(), phoneJson: "\"2547******678\"");
+
+        var result = await ResolveAsync(_admin, payment, "REFUND", null, null);
+
+        Assert.That(Code(result), Is.EqualTo("VALIDATION"), result.ToJsonString());
+        Assert.That(result["errors"]![0]!["message"]!.GetValue<string>(), Does.Contain("masked"));
+        await using var db = await Api.Contexts.CreateDbContextAsync();
+        var row = await db.MpesaTransactions.AsNoTracking().SingleAsync(t => t.Id == payment);
+        Assert.That(row.Status, Is.EqualTo(CallbackStatus.NeedsReview));
+        Assert.That(row.Resolution, Is.Null);
+        Assert.That(await db.AuditLog.CountAsync(e => e.Details.Contains(payment.ToString())), Is.Zero);
+    }
+
+    [Test]
     public async Task A_kopokopo_payment_is_refunded_by_pay()
     {
         var payment = await ReviewPayments.KopoKopoWrongAmountAsync(Api, Client, _organization, 60, ReviewPayments.NewReceipt());
