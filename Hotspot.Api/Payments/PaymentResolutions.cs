@@ -78,7 +78,7 @@ public sealed class PaymentResolutions(
             throw DomainException.Validation("The payer's number is masked or unreadable: refund it outside the system and dismiss it.");
         var unspent = await UnspentAsync(payment, cancellationToken);
         if (unspent <= 0)
-            throw DomainException.Validation("All of this payment paid a purchase: there is nothing to refund; dismiss it.");
+            throw DomainException.Validation("Nothing of this payment is left to refund (it paid a purchase, or it was refunded already): dismiss it.");
         if (unspent is < MinRefundKes or > MaxRefundKes)
             throw DomainException.Validation($"{unspent} KES is outside what the providers send ({MinRefundKes} to {MaxRefundKes} KES): refund it outside the system and dismiss it.");
 
@@ -128,10 +128,16 @@ public sealed class PaymentResolutions(
         logger.LogWarning("Refund for payment {PaymentId} of organization {OrganizationId} not sent: {Reason}", payment.Id, payment.OrganizationId, why);
     }
 
-    /// <summary>The payment's amount less what a purchase holding its receipt used (a voucher claimed with it).</summary>
+    /// <summary>
+    /// The payment's amount less what a purchase holding its receipt used (a voucher claimed with it); nothing when
+    /// another delivery of the same payment (same receipt: an STK result and a C2B confirmation) was refunded already.
+    /// </summary>
     private async Task<long> UnspentAsync(StoredPayment payment, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var deliveries = await StoredPayments.WithReceiptAsync(db, payment.OrganizationId, payment.Receipt!, cancellationToken);
+        if (deliveries.Any(d => d.Id != payment.Id && d.Resolution?.Action == PaymentResolutionAction.Refund))
+            return 0;
         var spent = await db.Purchases.AsNoTracking()
             .Where(p => p.OrganizationId == payment.OrganizationId && p.ProviderReceipt == payment.Receipt)
             .Select(p => (long?)p.AmountKes).SingleOrDefaultAsync(cancellationToken) ?? 0;
