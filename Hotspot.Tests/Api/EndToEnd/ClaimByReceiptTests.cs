@@ -7,6 +7,7 @@ using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Transactions;
 using Hotspot.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotspot.Tests.Api.EndToEnd;
 
@@ -112,6 +113,38 @@ public class ClaimByReceiptTests(DatabaseProvider provider) : BillingApiFixture(
         Assert.That(claim.Body.GetProperty("planName").GetString(), Is.EqualTo("Test plan"));
         await using var db = await Api.Contexts.CreateDbContextAsync();
         Assert.That((await db.MpesaTransactions.AsNoTracking().SingleAsync(t => t.Id == payment)).Status, Is.EqualTo(CallbackStatus.Settled));
+    }
+
+    [Test]
+    public async Task A_kopokopo_payment_kept_for_review_is_claimed_by_its_reference()
+    {
+        var reference = ReviewPayments.NewReceipt();
+        var payment = await ReviewPayments.KopoKopoWrongAmountAsync(Api, Client, _organization, 50, reference);
+
+        var claim = await ClaimAsync(_organization.Id, reference, "0712345678");
+
+        Assert.That(claim.Status, Is.EqualTo(HttpStatusCode.OK), claim.Body.ToString());
+        Assert.That(claim.Body.GetProperty("planName").GetString(), Is.EqualTo("Day"));
+        await using var db = await Api.Contexts.CreateDbContextAsync();
+        var row = await db.KopoKopoTransactions.AsNoTracking().SingleAsync(t => t.Id == payment);
+        Assert.That(row.Status, Is.EqualTo(CallbackStatus.Settled));
+        var purchase = await db.Purchases.AsNoTracking().SingleAsync(p => p.Id == row.PurchaseId);
+        Assert.That(purchase.PaymentMethod, Is.EqualTo(PaymentMethodType.KopoKopo));
+        Assert.That(purchase.ProviderReceipt, Is.EqualTo(reference));
+    }
+
+    [Test]
+    public async Task A_payment_an_admin_already_decided_about_cannot_be_claimed()
+    {
+        var receipt = ReviewPayments.NewReceipt();
+        var payment = await ReviewPayments.MpesaWrongAmountAsync(Api, Client, _organization, 50, receipt);
+        var dismissed = await Api.Services.GetRequiredService<Hotspot.Api.Payments.PaymentResolutions>().ResolveAsync(_organization.Id, payment,
+            PaymentResolutionAction.Dismiss, null, "Refunded in cash", "admin@claim.test", CancellationToken.None);
+        Assert.That(dismissed.Success, Is.True);
+
+        var claim = await ClaimAsync(_organization.Id, receipt, "0712345678");
+
+        Assert.That(claim.Status, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
