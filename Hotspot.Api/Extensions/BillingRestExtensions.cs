@@ -4,6 +4,7 @@ using Hotspot.Api.Payments;
 using Hotspot.Api.Sandbox;
 using Hotspot.Providers.Daraja;
 using Hotspot.Providers.Extensions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 
 namespace Hotspot.Api.Extensions;
@@ -36,6 +37,10 @@ public static class BillingRestExtensions
         services.AddRateLimiter(options => BillingRateLimits.Configure(options, limits));
         services.AddOptions<BillingRateLimits>().Bind(configuration.GetSection(BillingRateLimits.SectionName));
         services.AddSingleton<PhonePromptLimiter>();
+        services.AddOptions<ClaimRateLimits>().Bind(configuration.GetSection(BillingRateLimits.SectionName));
+        services.AddSingleton<ClaimAttemptLimiter>();
+        services.TryAddSingleton<StoredPaymentVouchers>();
+        services.AddSingleton<PaymentClaims>();
         services.AddOpenApi();
         builder.AddKnownProxies();
 
@@ -55,6 +60,7 @@ public static class BillingRestExtensions
             app.MapScalarApiReference();
         app.MapPlansApi();
         app.MapPurchaseApi();
+        app.MapClaimApi();
         app.MapDarajaCallbackApi();
         app.MapKopoKopoCallbackApi();
         if (SandboxSimulators.IsEnabled(app.Configuration, app.Environment))

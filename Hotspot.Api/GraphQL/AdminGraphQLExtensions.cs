@@ -1,8 +1,10 @@
 using Hotspot.Api.Apis;
 using Hotspot.Api.Auth;
+using Hotspot.Api.Payments;
 using Hotspot.GraphQL.Http;
 using Hotspot.Providers.Daraja;
 using Hotspot.Providers.Extensions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hotspot.Api.GraphQL;
 
@@ -26,6 +28,8 @@ public static class AdminGraphQLExtensions
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddHostedService<BootstrapAdmin>();
         builder.Services.AddSingleton<PaymentAdministration>();
+        builder.Services.TryAddSingleton<StoredPaymentVouchers>();
+        builder.Services.AddSingleton<PaymentResolutions>();
         // The purchase flow may have registered the providers already.
         if (!builder.Services.Any(d => d.ServiceType == typeof(DarajaPaymentGateway)))
             builder.Services.AddPaymentProviders(configuration);

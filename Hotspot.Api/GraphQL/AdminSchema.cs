@@ -21,6 +21,8 @@ public static class AdminSchema
         .BindRouterMutations()
         .BindOrganization()
         .BindEntities()
+        .BindPayments()
+        .BindResolvePayment()
         .RequireExplicitResolvers()
         .Build();
 }

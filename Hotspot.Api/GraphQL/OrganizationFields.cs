@@ -58,6 +58,7 @@ public static class OrganizationFields
             var query = EntityFilters.KopoKopoTransactions.Where(db.KopoKopoTransactions.AsNoTracking().Where(t => t.OrganizationId == o.Id), ctx.ArgumentOrDefault<object?>("where", null));
             return await ConnectionPager.PageAsync(EntityFilters.KopoKopoTransactions.Order(query, ctx.ArgumentOrDefault<object?>("order", null)), ctx);
         })
+        .ResolveAsync<Organization, object>("Organization", "paymentsInReview", PaymentsInReviewQuery.ResolveAsync)
         .ResolveAsync<Organization, object>("Organization", "revenueByDay", DailyRevenueQuery.ResolveAsync)
         .ResolveAsync<Organization, object>("Organization", "routers", async (o, ctx) =>
         {

@@ -93,7 +93,7 @@ public sealed class PaymentAdministration(
     }
 
     /// <summary>Refunds a paid M-Pesa purchase by Daraja B2C; the result arrives at the B2C result URL.</summary>
-    public async Task<Payout> RefundAsync(Purchase purchase, long? amountKes, string? reason, CancellationToken cancellationToken)
+    public Task<Payout> RefundAsync(Purchase purchase, long? amountKes, string? reason, CancellationToken cancellationToken)
     {
         if (purchase.Status != PurchaseStatus.Paid)
             throw new DomainException(DomainErrorCodes.InvalidStateTransition, "Only a paid purchase can be refunded.");
@@ -102,14 +102,27 @@ public sealed class PaymentAdministration(
         var amount = amountKes ?? purchase.AmountKes;
         if (amount < 1 || amount > purchase.AmountKes)
             throw DomainException.Validation($"A refund is 1 to {purchase.AmountKes} KES.");
+        return RefundAsync(purchase.OrganizationId, purchase.PhoneNumber, amount, reason, "refund-" + purchase.Id.ToString("N"), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends M-Pesa money back by Daraja B2C: for a refunded purchase or for a stored payment no purchase used.
+    /// <paramref name="occasion"/> names what is refunded (Daraja echoes it); the result arrives at the B2C result URL.
+    /// </summary>
+    public async Task<Payout> RefundAsync(Guid organizationId, string phoneNumber, long amountKes, string? reason, string occasion,
+        CancellationToken cancellationToken)
+    {
+        if (!KenyanPhoneNumber.TryParse(phoneNumber, out var phone))
+            throw DomainException.Validation("The payer's phone number is masked or not Kenyan: refund it outside the system and dismiss it.");
+        if (amountKes < 1)
+            throw DomainException.Validation("A refund is at least 1 KES.");
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var organization = await LoadAsync(db, purchase.OrganizationId, cancellationToken);
+        var organization = await LoadAsync(db, organizationId, cancellationToken);
         var configuration = organization.MpesaConfiguration
             ?? throw new DomainException(DomainErrorCodes.PaymentMethodNotConfigured, "M-Pesa is not configured.");
         if (!configuration.CanRefund)
             throw new DomainException(DomainErrorCodes.PaymentMethodNotConfigured, "M-Pesa refunds need initiatorName and initiatorPassword.");
-        var request = new PayoutRequest(purchase.PhoneNumber, amount, Truncate(reason ?? "Refund", 100),
-            "refund-" + purchase.Id.ToString("N"), urls.DarajaB2CResult(organization));
+        var request = new PayoutRequest(phone.Value, amountKes, Truncate(reason ?? "Refund", 100), occasion, urls.DarajaB2CResult(organization));
         var result = await services.GetRequiredService<DarajaPaymentGateway>().SendMoneyAsync(DarajaCredentialsOf(organization), request, cancellationToken);
         return result.IsSuccess
             ? new Payout(true, result.Value.ProviderRequestId, "Daraja accepted the refund; its result arrives by callback.")

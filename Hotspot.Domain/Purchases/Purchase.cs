@@ -80,6 +80,35 @@ public sealed class Purchase
         };
     }
 
+    /// <summary>
+    /// A purchase paid by a payment that reached us without one (paid to the paybill or till directly, late, a second
+    /// payment): PAID at once with the payment's receipt, for the price of <paramref name="plan"/>. The caller issues
+    /// its voucher in the same transaction. <paramref name="payerPhone"/> is the number as the provider gave it
+    /// (Daraja masks some), normalised when it can be read.
+    /// </summary>
+    public static Purchase ForStoredPayment(Plan plan, string? payerPhone, string receipt, PaymentMethodType method, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (string.IsNullOrWhiteSpace(receipt))
+            throw DomainException.Validation("A payment without a receipt cannot pay a purchase.");
+        var phone = KenyanPhoneNumber.TryParse(payerPhone, out var parsed) ? parsed.Value : Truncate(payerPhone?.Trim() ?? "", 64);
+        return new Purchase
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = plan.OrganizationId,
+            PlanId = plan.Id,
+            PhoneNumber = phone,
+            AmountKes = plan.PriceKes,
+            Duration = plan.Duration,
+            PaymentMethod = method,
+            Status = PurchaseStatus.Paid,
+            ProviderReceipt = receipt,
+            CreatedAt = now,
+            UpdatedAt = now,
+            PaidAt = now,
+        };
+    }
+
     public bool IsFinal => Status != PurchaseStatus.Pending;
 
     /// <summary>Remembers the provider's request id once the payment request was accepted.</summary>

@@ -71,4 +71,20 @@ public abstract class StoredCallback
         Status = CallbackStatus.NeedsReview;
         ReviewReason = reason.Length <= 500 ? reason : reason[..500];
     }
+
+    // What became of a payment kept for review. Written only by a conditional UPDATE (status and resolution as read),
+    // so of two people resolving the same payment at once exactly one succeeds.
+
+    /// <summary>The decision taken; null while nobody has decided.</summary>
+    public PaymentResolutionAction? Resolution { get; private set; }
+
+    public string? ResolutionNote { get; private set; }
+
+    /// <summary>The admin's email, or <c>portal claim</c> when the customer claimed a voucher with the receipt.</summary>
+    public string? ResolvedBy { get; private set; }
+
+    public DateTime? ResolvedAt { get; private set; }
+
+    /// <summary>The voucher the payment bought when it was resolved by issuing one.</summary>
+    public Guid? ResolutionVoucherId { get; private set; }
 }

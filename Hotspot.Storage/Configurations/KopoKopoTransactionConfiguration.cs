@@ -23,5 +23,6 @@ internal sealed class KopoKopoTransactionConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(t => new { t.OrganizationId, t.PaymentRequestId });
         builder.HasIndex(t => new { t.OrganizationId, t.ReceivedAt });
         builder.HasIndex(t => t.PurchaseId);
+        builder.Property(t => t.Resolution).HasConversion<string>();
     }
 }

@@ -23,5 +23,6 @@ internal sealed class MpesaTransactionConfiguration : IEntityTypeConfiguration<M
         builder.HasIndex(t => new { t.OrganizationId, t.ReceiptNumber });
         builder.HasIndex(t => new { t.OrganizationId, t.ReceivedAt });
         builder.HasIndex(t => t.PurchaseId);
+        builder.Property(t => t.Resolution).HasConversion<string>();
     }
 }

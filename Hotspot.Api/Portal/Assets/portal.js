@@ -1,4 +1,5 @@
-/* Captive portal: choose a plan, pay by M-Pesa, wait, then log in to the router with the voucher.
+/* Captive portal: choose a plan, pay by M-Pesa, wait, then log in to the router with the voucher; or, having paid
+   already, get the voucher back with the M-Pesa code ("I already paid").
    Plain ES5 and XMLHttpRequest so old Android browsers and captive-portal web views run it. */
 (function () {
   'use strict';
@@ -10,13 +11,16 @@
   var routerError = !!document.getElementById('router-error');
   var storageKey = 'hotspot-purchase-' + organizationId;
 
-  var screens = ['choose', 'waiting', 'done', 'failed'];
+  var screens = ['choose', 'claim', 'waiting', 'done', 'failed'];
   var form = document.getElementById('pay-form');
   var phoneInput = document.getElementById('phone');
   var phoneHint = document.getElementById('phone-hint');
   var payButton = document.getElementById('pay');
   var payError = document.getElementById('pay-error');
   var routerForm = document.getElementById('router-login');
+  var claimForm = document.getElementById('claim-form');
+  var claimButton = document.getElementById('claim');
+  var claimError = document.getElementById('claim-error');
 
   var requestTimeoutMs = 30000;
   var firstPollMs = 1000, maxPollMs = 8000;
@@ -126,6 +130,35 @@
     function fail(message) { payError.textContent = message; payError.hidden = false; return false; }
   }
 
+  // The M-Pesa code and the number that paid give back the voucher that payment bought.
+  function claim(event) {
+    if (event) event.preventDefault();
+    claimError.hidden = true;
+    var receipt = $('receipt').value.replace(/\s/g, '').toUpperCase();
+    var phoneText = $('claim-phone').value;
+    if (!receipt) { $('receipt').focus(); return fail('Type the M-Pesa code from the confirmation message.'); }
+    if (!phoneText.replace(/\s/g, '')) { $('claim-phone').focus(); return fail('Type the phone number that paid.'); }
+    claimButton.disabled = true;
+    claimButton.textContent = 'Looking for your payment\u2026';
+    request('POST', '/api/hotspot/claim',
+      { organizationId: organizationId, receipt: receipt, phoneNumber: normalizePhone(phoneText) || phoneText },
+      function (status, json) {
+        claimButton.disabled = false;
+        claimButton.textContent = 'Get my Wi-Fi code';
+        if (status !== 200 || !json || !json.voucherCode) return fail(problemText(status, json));
+        paid({ claimed: true, at: new Date().getTime() }, json, true);
+      });
+
+    function fail(message) { claimError.textContent = message; claimError.hidden = false; return false; }
+  }
+
+  function showClaim() {
+    claimError.hidden = true;
+    if (!$('claim-phone').value && phoneInput.value) $('claim-phone').value = phoneInput.value;
+    show('claim');
+    $('receipt').focus();
+  }
+
   function wait(state) {
     $('waiting-amount').textContent = 'KES ' + state.price;
     $('waiting-phone').textContent = state.phone ? formatLocal(state.phone) : 'your phone';
@@ -206,7 +239,7 @@
   // Captive web views often close while the customer types the M-Pesa PIN: reopening picks the purchase up again.
   function resume() {
     var state = load();
-    if (!state || !state.purchaseId || typeof state.at !== 'number') return false;
+    if (!state || typeof state.at !== 'number') return false;
     var age = new Date().getTime() - state.at;
     if (state.status === 'PAID' && state.voucherCode) {
       var until = state.expiresAt ? new Date(state.expiresAt).getTime() : state.at + paidResumeMs;
@@ -215,7 +248,7 @@
       paid(state, { voucherCode: state.voucherCode, expiresAt: state.expiresAt }, !routerError);
       return true;
     }
-    if (age > pendingResumeMs) { forget(); return false; }
+    if (!state.purchaseId || age > pendingResumeMs) { forget(); return false; }
     wait(state);
     return true;
   }
@@ -223,6 +256,9 @@
   form.addEventListener('submit', pay);
   phoneInput.addEventListener('input', updateHint);
   $('retry').addEventListener('click', retry);
+  claimForm.addEventListener('submit', claim);
+  $('show-claim').addEventListener('click', showClaim);
+  $('claim-back').addEventListener('click', retry);
   var another = $('buy-another');
   if (another) another.addEventListener('click', retry);
   resume();
