@@ -6,7 +6,7 @@ namespace Hotspot.Providers.Http;
 
 /// <summary>A provider's whole answer to one call: what the facades' error mapping reads.</summary>
 /// <param name="Location">The <c>Location</c> header, made absolute; Kopo Kopo names its results by it.</param>
-public sealed record ProviderAnswer(int Status, byte[] Body, Uri? Location)
+internal sealed record ProviderAnswer(int Status, byte[] Body, Uri? Location)
 {
     /// <summary>
     /// Makes one Refit call and reads its answer to the end. Failing before an answer (network error, the client's
@@ -22,10 +22,10 @@ public sealed record ProviderAnswer(int Status, byte[] Body, Uri? Location)
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             return GatewayResult<ProviderAnswer>.Success(new ProviderAnswer((int)response.StatusCode, body, AbsoluteLocation(response)));
         }
-        catch (ApiRequestException exception)
+        catch (ApiRequestException exception) when (exception.InnerException is HttpRequestException or IOException or TaskCanceledException)
         {
-            // Refit wraps what HttpClient threw before any answer came.
-            return GatewayErrors.Unreachable(provider, exception.InnerException ?? exception);
+            // Refit wraps what HttpClient threw before any answer came; anything else it wraps is a defect and is thrown.
+            return GatewayErrors.Unreachable(provider, exception.InnerException);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException
                                           || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
