@@ -3,10 +3,12 @@ using System.Text;
 using System.Text.Json;
 using Hotspot.Providers.Daraja;
 using Hotspot.Providers.Daraja.Simulator;
+using Hotspot.Providers.Daraja.Wire;
 using Hotspot.Providers.Extensions;
 using Hotspot.Providers.Http;
 using Hotspot.Providers.KopoKopo;
 using Hotspot.Providers.KopoKopo.Simulator;
+using Hotspot.Providers.KopoKopo.Wire;
 using Hotspot.Providers.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -79,6 +81,19 @@ public class RefitWireTests
         var read = await _host.KopoKopo.GetIncomingPaymentAsync(credentials, location.Value, CancellationToken.None);
         Assert.That(read.IsSuccess, Is.True, read.Error?.ToString());
         Assert.That(_sent.Last().Uri, Is.EqualTo(location.Value));
+    }
+
+    [Test]
+    public void Only_token_requests_queries_and_result_reads_are_marked_safe_to_retry()
+    {
+        static string[] SafeMethods(Type api) =>
+            api.GetMethods().Where(m => m.IsDefined(typeof(SafeToRetryAttribute), false)).Select(m => m.Name).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.That(SafeMethods(typeof(IDarajaApi)), Is.EqualTo(new[] { "GenerateTokenAsync", "QueryStkPushAsync", "TransactionStatusAsync" }));
+        Assert.That(SafeMethods(typeof(IKopoKopoApi)), Is.EqualTo(new[] { "GetResultAsync", "RequestTokenAsync" }));
+        // SafeRetryHandler finds a method by its name.
+        Assert.That(typeof(IDarajaApi).GetMethods().Select(m => m.Name), Is.Unique);
+        Assert.That(typeof(IKopoKopoApi).GetMethods().Select(m => m.Name), Is.Unique);
     }
 
     [Test]
