@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -14,12 +13,12 @@ using Microsoft.Extensions.Options;
 namespace Hotspot.Providers.Daraja;
 
 /// <summary>
-/// Safaricom Daraja over a typed <see cref="HttpClient"/>, with each organization's own credentials. Every
-/// answer becomes a <see cref="GatewayResult{T}"/>; a rejected token is replaced once and the call repeated
+/// Safaricom Daraja through the Refit client <see cref="IDarajaApi"/>, with each organization's own credentials.
+/// Every answer becomes a <see cref="GatewayResult{T}"/>; a rejected token is replaced once and the call repeated
 /// (safe even for an STK push: a rejected token means Daraja did not process it).
 /// </summary>
 public sealed class DarajaClient(
-    HttpClient http,
+    IDarajaApi api,
     ProviderTokenCache tokens,
     DarajaCertificates certificates,
     IOptions<DarajaOptions> options,
@@ -56,8 +55,9 @@ public sealed class DarajaClient(
             TransactionDesc: command.TransactionDescription);
 
         // Never retried: a repeated push can charge the customer twice.
-        var result = await PostAsync(credentials, "mpesa/stkpush/v1/processrequest", request,
-            DarajaJsonContext.Default.StkPushRequest, DarajaJsonContext.Default.StkPushResponse, safeToRetry: false, cancellationToken);
+        var result = await SendAsync(credentials, "STK push",
+            (token, baseAddress) => api.StkPushAsync(request, token, baseAddress, cancellationToken),
+            DarajaJsonContext.Default.StkPushResponse, safeToRetry: false, cancellationToken);
         if (result.IsSuccess && (result.Value.ResponseCode != "0" || string.IsNullOrEmpty(result.Value.CheckoutRequestID)))
         {
             return new GatewayError(GatewayErrorKind.ProviderRejected, result.Value.ResponseCode ?? "unknown",
@@ -87,8 +87,9 @@ public sealed class DarajaClient(
             timestamp,
             checkoutRequestId);
 
-        var result = await PostAsync(credentials, "mpesa/stkpushquery/v1/query", request,
-            DarajaJsonContext.Default.StkQueryRequest, DarajaJsonContext.Default.StkQueryResponse, safeToRetry: true, cancellationToken);
+        var result = await SendAsync(credentials, "STK push query",
+            (token, baseAddress) => api.QueryStkPushAsync(request, token, baseAddress, cancellationToken),
+            DarajaJsonContext.Default.StkQueryResponse, safeToRetry: true, cancellationToken);
         if (!result.IsSuccess)
         {
             // "The transaction is being processed" is the query's way of saying "pending", sent as an error.
@@ -119,8 +120,9 @@ public sealed class DarajaClient(
             completeWhenValidationUnreachable ? "Completed" : "Cancelled",
             confirmationUrl.AbsoluteUri,
             validationUrl.AbsoluteUri);
-        return PostAsync(credentials, $"mpesa/c2b/{version}/registerurl", request,
-            DarajaJsonContext.Default.C2BRegisterUrlRequest, DarajaJsonContext.Default.C2BRegisterUrlResponse, safeToRetry: false, cancellationToken);
+        return SendAsync(credentials, "C2B URL registration",
+            (token, baseAddress) => api.RegisterC2BUrlsAsync(version, request, token, baseAddress, cancellationToken),
+            DarajaJsonContext.Default.C2BRegisterUrlResponse, safeToRetry: false, cancellationToken);
     }
 
     public async Task<GatewayResult<DarajaAcceptedResponse>> B2CPaymentAsync(
@@ -174,8 +176,9 @@ public sealed class DarajaClient(
 
         // Not retried: Daraja refuses a duplicate OriginatorConversationID, but an unknown outcome must be checked
         // by transaction status, not by sending again.
-        return await PostAsync(credentials, $"mpesa/b2c/{version}/paymentrequest", request,
-            DarajaJsonContext.Default.B2CPaymentRequest, DarajaJsonContext.Default.DarajaAcceptedResponse, safeToRetry: false, cancellationToken);
+        return await SendAsync(credentials, "B2C payment",
+            (token, baseAddress) => api.B2CPaymentAsync(version, request, token, baseAddress, cancellationToken),
+            DarajaJsonContext.Default.DarajaAcceptedResponse, safeToRetry: false, cancellationToken);
     }
 
     public async Task<GatewayResult<DarajaAcceptedResponse>> TransactionStatusAsync(
@@ -210,8 +213,9 @@ public sealed class DarajaClient(
             command.QueueTimeOutUrl.AbsoluteUri,
             command.Remarks,
             command.Occasion);
-        return await PostAsync(credentials, "mpesa/transactionstatus/v1/query", request,
-            DarajaJsonContext.Default.TransactionStatusRequest, DarajaJsonContext.Default.DarajaAcceptedResponse, safeToRetry: true, cancellationToken);
+        return await SendAsync(credentials, "transaction status",
+            (token, baseAddress) => api.TransactionStatusAsync(request, token, baseAddress, cancellationToken),
+            DarajaJsonContext.Default.DarajaAcceptedResponse, safeToRetry: true, cancellationToken);
     }
 
     private GatewayResult<string> InitiatorCredential(DarajaCredentials credentials)
@@ -272,18 +276,15 @@ public sealed class DarajaClient(
 
     private async Task<GatewayResult<ProviderToken>> FetchTokenAsync(DarajaCredentials credentials, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseUri(credentials), "oauth/v1/generate?grant_type=client_credentials"));
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.ConsumerKey}:{credentials.ConsumerSecret}")));
-        SafeRetryHandler.MarkSafeToRetry(request);
-
-        var sent = await SendAsync(request, cancellationToken);
+        var consumerKeyAndSecret = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.ConsumerKey}:{credentials.ConsumerSecret}"));
+        var sent = await ProviderAnswer.ReceiveAsync("Daraja",
+            () => api.GenerateTokenAsync(consumerKeyAndSecret, BaseUri(credentials), cancellationToken), cancellationToken);
         if (!sent.IsSuccess)
         {
             return sent.Error!;
         }
 
-        var (status, body) = sent.Value;
+        var (status, body, _) = sent.Value;
         if (status is < 200 or > 299 || DarajaErrorMapper.TryReadError(body, status, out _))
         {
             var error = DarajaErrorMapper.Map(status, body);
@@ -312,16 +313,18 @@ public sealed class DarajaClient(
         return GatewayResult<ProviderToken>.Success(new ProviderToken(token.AccessToken, time.GetUtcNow().AddSeconds(token.ExpiresIn)));
     }
 
-    private async Task<GatewayResult<TResponse>> PostAsync<TRequest, TResponse>(
+    /// <summary>
+    /// One authorized call with the token replaced once if Daraja rejects it. <paramref name="send"/> gets the
+    /// access token and the base address of the credentials' environment.
+    /// </summary>
+    private async Task<GatewayResult<TResponse>> SendAsync<TResponse>(
         DarajaCredentials credentials,
-        string path,
-        TRequest payload,
-        JsonTypeInfo<TRequest> requestType,
+        string operation,
+        Func<string, Uri, Task<HttpResponseMessage>> send,
         JsonTypeInfo<TResponse> responseType,
         bool safeToRetry,
         CancellationToken cancellationToken)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(payload, requestType);
         for (var attempt = 0; ; attempt++)
         {
             var token = await GetAccessTokenAsync(credentials, cancellationToken);
@@ -330,16 +333,7 @@ public sealed class DarajaClient(
                 return token.Error!;
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUri(credentials), path));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value.AccessToken);
-            request.Content = new ByteArrayContent(bytes);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            if (safeToRetry)
-            {
-                SafeRetryHandler.MarkSafeToRetry(request);
-            }
-
-            var sent = await SendAsync(request, cancellationToken);
+            var sent = await ProviderAnswer.ReceiveAsync("Daraja", () => send(token.Value.AccessToken, BaseUri(credentials)), cancellationToken);
             if (!sent.IsSuccess)
             {
                 // A lost answer is not a lost request: an unsafe call's outcome is unknown until queried.
@@ -348,7 +342,7 @@ public sealed class DarajaClient(
                     : sent.Error! with { Code = "outcome_unknown", Message = sent.Error.Message + " The outcome is unknown; query before trying again.", Retryable = false };
             }
 
-            var (status, body) = sent.Value;
+            var (status, body, _) = sent.Value;
             GatewayError error;
             if (status is >= 200 and <= 299 && !DarajaErrorMapper.TryReadError(body, status, out error))
             {
@@ -363,7 +357,7 @@ public sealed class DarajaClient(
                 {
                 }
 
-                return new GatewayError(GatewayErrorKind.ProviderRejected, "unreadable_response", $"Daraja's answer to {path} could not be read.", HttpStatus: status);
+                return new GatewayError(GatewayErrorKind.ProviderRejected, "unreadable_response", $"Daraja's answer to the {operation} could not be read.", HttpStatus: status);
             }
 
             error = DarajaErrorMapper.Map(status, body);
@@ -374,22 +368,8 @@ public sealed class DarajaClient(
                 continue;
             }
 
-            logger.LogWarning("Daraja {Path} failed for short code {ShortCode}: {Code} {Message}", path, credentials.ShortCode, error.Code, error.Message);
+            logger.LogWarning("Daraja {Operation} failed for short code {ShortCode}: {Code} {Message}", operation, credentials.ShortCode, error.Code, error.Message);
             return error;
-        }
-    }
-
-    private async Task<GatewayResult<(int Status, byte[] Body)>> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await http.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            return GatewayResult<(int, byte[])>.Success(((int)response.StatusCode, body));
-        }
-        catch (Exception exception) when (exception is HttpRequestException || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return GatewayErrors.Unreachable("Daraja", exception);
         }
     }
 

@@ -1,23 +1,32 @@
 using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Providers.Daraja;
 using Hotspot.Providers.Daraja.Simulator;
+using Hotspot.Providers.Daraja.Wire;
 using Hotspot.Providers.Http;
 using Hotspot.Providers.KopoKopo;
 using Hotspot.Providers.KopoKopo.Simulator;
+using Hotspot.Providers.KopoKopo.Wire;
 using Hotspot.Providers.Simulation;
 using Hotspot.Providers.Tokens;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Refit;
 
 namespace Hotspot.Providers.Extensions;
 
 /// <summary>Registers the payment provider clients, gateways and simulators.</summary>
 public static class Extensions
 {
+    /// <summary>The HttpClientFactory name of the Daraja Refit client, for adding handlers to it.</summary>
+    public const string DarajaHttpClientName = "Hotspot.Daraja";
+
+    /// <summary>The HttpClientFactory name of the Kopo Kopo Refit client.</summary>
+    public const string KopoKopoHttpClientName = "Hotspot.KopoKopo";
+
     /// <summary>
-    /// Typed Daraja and Kopo Kopo clients with their options (<c>Providers:Daraja</c>, <c>Providers:KopoKopo</c>,
-    /// <c>Providers:Retry</c>) and the <see cref="IPaymentGateway"/> adapters. The host must register an
+    /// Daraja and Kopo Kopo clients (Refit interfaces behind the facades) with their options (<c>Providers:Daraja</c>,
+    /// <c>Providers:KopoKopo</c>, <c>Providers:Retry</c>) and the <see cref="IPaymentGateway"/> adapters. The host must register an
     /// <see cref="Hotspot.Domain.Payments.IProviderTokenStore"/> (the storage layer does).
     /// </summary>
     public static IServiceCollection AddPaymentProviders(this IServiceCollection services, IConfiguration configuration)
@@ -28,15 +37,30 @@ public static class Extensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProviderTokenCache>();
         services.TryAddSingleton<DarajaCertificates>();
+        services.TryAddTransient<ProviderBaseAddressHandler>();
         services.TryAddTransient<SafeRetryHandler>();
 
-        services.AddHttpClient<DarajaClient>(client => client.Timeout = TimeSpan.FromSeconds(30))
+        // Source-generated Refit clients (AddRefitGeneratedClient): Refit 16's AddRefitClient builds requests by
+        // reflection and needs the Refit.Reflection package. JSON runs on each provider's generated context and
+        // its own options (ForContext), so bodies are byte for byte what the context writes; bodies are buffered
+        // to carry a Content-Length.
+        services.AddRefitGeneratedClient<IDarajaApi>(
+                _ => new RefitSettings(SystemTextJsonContentSerializer.ForContext(DarajaJsonContext.Default)) { Buffered = true },
+                DarajaHttpClientName)
+            .ConfigureHttpClient(ConfigureProviderClient)
+            .AddHttpMessageHandler<ProviderBaseAddressHandler>()
             .AddHttpMessageHandler<SafeRetryHandler>();
+        services.AddTransient<DarajaClient>();
         services.AddTransient<DarajaPaymentGateway>();
         services.AddTransient<IPaymentGateway>(provider => provider.GetRequiredService<DarajaPaymentGateway>());
 
-        services.AddHttpClient<KopoKopoClient>(client => client.Timeout = TimeSpan.FromSeconds(30))
+        services.AddRefitGeneratedClient<IKopoKopoApi>(
+                _ => new RefitSettings(SystemTextJsonContentSerializer.ForContext(KopoKopoJsonContext.Default)) { Buffered = true },
+                KopoKopoHttpClientName)
+            .ConfigureHttpClient(ConfigureProviderClient)
+            .AddHttpMessageHandler<ProviderBaseAddressHandler>()
             .AddHttpMessageHandler<SafeRetryHandler>();
+        services.AddTransient<KopoKopoClient>();
         services.AddTransient<KopoKopoPaymentGateway>();
         services.AddTransient<IPaymentGateway>(provider => provider.GetRequiredService<KopoKopoPaymentGateway>());
         return services;
@@ -58,6 +82,14 @@ public static class Extensions
         services.TryAddSingleton<KopoKopoSimulatorState>();
         AddSimulatorCommon(services);
         return services;
+    }
+
+    private static void ConfigureProviderClient(HttpClient client)
+    {
+        // Each call carries its own base address (ProviderBaseAddressHandler). One timeout for all attempts of a
+        // call, long enough for a slow STK push to be answered rather than become an unknown outcome.
+        client.BaseAddress = ProviderBaseAddressHandler.Unresolved;
+        client.Timeout = TimeSpan.FromSeconds(30);
     }
 
     private static void AddSimulatorCommon(IServiceCollection services)

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Reflection;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
@@ -6,13 +8,20 @@ using Polly.Retry;
 namespace Hotspot.Providers.Http;
 
 /// <summary>
-/// Retries transient failures (network errors, 408, 429, 502-504, Daraja spike arrest) of requests marked
-/// safe to repeat: token requests, queries and status reads. Anything not marked, an STK push above all, is
-/// sent exactly once: repeating it could charge the customer twice.
+/// Retries transient failures (network errors, 408, 429, 502-504, Daraja spike arrest) of Refit calls whose
+/// method carries <see cref="SafeToRetryAttribute"/>: token requests, queries and status reads. Anything else, an
+/// STK push above all, is sent exactly once: repeating it could charge the customer twice.
 /// </summary>
+/// <remarks>
+/// Kept on Polly rather than Microsoft.Extensions.Http.Resilience: the standard resilience handler retries every
+/// method unless told otherwise and adds attempt and total timeouts, and a timeout that cancels a slow STK push
+/// turns a payment Daraja may still complete into an unknown outcome. Here the only timeout is the client's
+/// (30 s, over all attempts), nothing unsafe is ever repeated, and Daraja's spike-arrest 500 is told apart from the
+/// 500s that are answers.
+/// </remarks>
 public sealed class SafeRetryHandler : DelegatingHandler
 {
-    public static readonly HttpRequestOptionsKey<bool> SafeToRetry = new("Hotspot.SafeToRetry");
+    private static readonly ConcurrentDictionary<(Type Api, string Method), bool> SafeMethods = new();
 
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
@@ -37,11 +46,9 @@ public sealed class SafeRetryHandler : DelegatingHandler
             .Build();
     }
 
-    public static void MarkSafeToRetry(HttpRequestMessage request) => request.Options.Set(SafeToRetry, true);
-
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!request.Options.TryGetValue(SafeToRetry, out var safe) || !safe)
+        if (!IsSafeToRetry(request))
         {
             return base.SendAsync(request, cancellationToken);
         }
@@ -50,6 +57,20 @@ public sealed class SafeRetryHandler : DelegatingHandler
             static async (state, token) => await state.Handler.SendOnceAsync(state.Request, token),
             (Handler: this, Request: request),
             cancellationToken).AsTask();
+    }
+
+    /// <summary>Refit names the interface and method of every call it sends; the method says whether it is safe.</summary>
+    internal static bool IsSafeToRetry(HttpRequestMessage request)
+    {
+        if (!request.Options.TryGetValue(new HttpRequestOptionsKey<Type>(Refit.HttpRequestMessageOptions.InterfaceType), out var api)
+            || !request.Options.TryGetValue(new HttpRequestOptionsKey<string>(Refit.HttpRequestMessageOptions.MethodName), out var method))
+        {
+            return false;
+        }
+
+        // Method names are unique in our Refit interfaces (no overloads), so the name finds the one method.
+        return SafeMethods.GetOrAdd((api, method), static key =>
+            key.Api.GetMethod(key.Method)?.GetCustomAttribute<SafeToRetryAttribute>() is not null);
     }
 
     private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

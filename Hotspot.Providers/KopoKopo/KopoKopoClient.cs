@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Hotspot.Domain.Payments;
 using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Providers.Common;
@@ -13,12 +11,12 @@ using Microsoft.Extensions.Options;
 namespace Hotspot.Providers.KopoKopo;
 
 /// <summary>
-/// Kopo Kopo K2 Connect over a typed <see cref="HttpClient"/>, with each organization's credentials. Every POST
-/// answers <c>201 Created</c> with a <c>Location</c>; the result is posted to the callback URL and can be read
-/// with <c>GET &lt;Location&gt;</c>. A 401 replaces the token once and repeats the call.
+/// Kopo Kopo K2 Connect through the Refit client <see cref="IKopoKopoApi"/>, with each organization's
+/// credentials. Every POST answers <c>201 Created</c> with a <c>Location</c>; the result is posted to the callback
+/// URL and can be read with <c>GET &lt;Location&gt;</c>. A 401 replaces the token once and repeats the call.
 /// </summary>
 public sealed class KopoKopoClient(
-    HttpClient http,
+    IKopoKopoApi api,
     ProviderTokenCache tokens,
     IOptions<KopoKopoOptions> options,
     TimeProvider time,
@@ -40,7 +38,8 @@ public sealed class KopoKopoClient(
 
         var scoped = tillNumber is not null && KopoKopoWebhookEvents.IsTillScoped(eventType);
         var request = new WebhookSubscriptionRequest(eventType, url.AbsoluteUri, scoped ? "till" : "company", scoped ? tillNumber : null);
-        return PostAsync(credentials, $"api/{options.Value.ApiVersion}/webhook_subscriptions", request, Json.WebhookSubscriptionRequest, cancellationToken);
+        return PostAsync(credentials, "webhook subscription",
+            (token, baseAddress) => api.SubscribeWebhookAsync(options.Value.ApiVersion, request, token, baseAddress, cancellationToken), cancellationToken);
     }
 
     public Task<GatewayResult<Uri>> RequestIncomingPaymentAsync(
@@ -70,7 +69,8 @@ public sealed class KopoKopoClient(
             new KopoKopoLinks(command.CallbackUrl.AbsoluteUri));
 
         // Never retried: a repeated push can charge the customer twice.
-        return PostAsync(credentials, $"api/{options.Value.ApiVersion}/incoming_payments", request, Json.IncomingPaymentRequest, cancellationToken);
+        return PostAsync(credentials, "incoming payment",
+            (token, baseAddress) => api.RequestIncomingPaymentAsync(options.Value.ApiVersion, request, token, baseAddress, cancellationToken), cancellationToken);
     }
 
     public async Task<GatewayResult<IncomingPaymentResult>> GetIncomingPaymentAsync(
@@ -116,7 +116,8 @@ public sealed class KopoKopoClient(
         }
 
         var request = new SendMoneyRequest([destination], "KES", null, command.Metadata?.ToDictionary(), new KopoKopoLinks(command.CallbackUrl.AbsoluteUri));
-        return PostAsync(credentials, "api/v2/send_money", request, Json.SendMoneyRequest, cancellationToken);
+        return PostAsync(credentials, "send money",
+            (token, baseAddress) => api.SendMoneyAsync(request, token, baseAddress, cancellationToken), cancellationToken);
     }
 
     public async Task<GatewayResult<SendMoneyResult>> GetSendMoneyAsync(KopoKopoCredentials credentials, Uri location, CancellationToken cancellationToken)
@@ -141,12 +142,7 @@ public sealed class KopoKopoClient(
             return GatewayErrors.InvalidRequest("The Location is not on the configured Kopo Kopo host.");
         }
 
-        var sent = await SendWithTokenAsync(credentials, () =>
-        {
-            var request = new HttpRequestMessage(HttpMethod.Get, location);
-            SafeRetryHandler.MarkSafeToRetry(request);
-            return request;
-        }, safeToRepeat: true, cancellationToken);
+        var sent = await SendWithTokenAsync(credentials, (token, _) => api.GetResultAsync(location, token, cancellationToken), safeToRepeat: true, cancellationToken);
         if (!sent.IsSuccess)
         {
             return sent.Error!;
@@ -164,17 +160,10 @@ public sealed class KopoKopoClient(
             : new GatewayError(GatewayErrorKind.ProviderRejected, "unreadable_response", parsed.Error!.Message, HttpStatus: status);
     }
 
-    private async Task<GatewayResult<Uri>> PostAsync<TRequest>(
-        KopoKopoCredentials credentials, string path, TRequest payload, JsonTypeInfo<TRequest> type, CancellationToken cancellationToken)
+    private async Task<GatewayResult<Uri>> PostAsync(
+        KopoKopoCredentials credentials, string operation, Func<string, Uri, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(payload, type);
-        var uri = new Uri(BaseUri(credentials), path);
-        var sent = await SendWithTokenAsync(credentials, () =>
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(bytes) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            return request;
-        }, safeToRepeat: false, cancellationToken);
+        var sent = await SendWithTokenAsync(credentials, send, safeToRepeat: false, cancellationToken);
         if (!sent.IsSuccess)
         {
             return sent.Error!;
@@ -184,20 +173,24 @@ public sealed class KopoKopoClient(
         if (status is < 200 or > 299)
         {
             var error = KopoKopoErrorMapper.Map(status, body);
-            logger.LogWarning("Kopo Kopo {Path} failed for till {Till}: {Code} {Message}", path, credentials.TillNumber, error.Code, error.Message);
+            logger.LogWarning("Kopo Kopo {Operation} failed for till {Till}: {Code} {Message}", operation, credentials.TillNumber, error.Code, error.Message);
             return error;
         }
 
         if (location is null)
         {
-            return new GatewayError(GatewayErrorKind.ProviderRejected, "no_location", $"Kopo Kopo accepted {path} without a Location.", HttpStatus: status);
+            return new GatewayError(GatewayErrorKind.ProviderRejected, "no_location", $"Kopo Kopo accepted the {operation} without a Location.", HttpStatus: status);
         }
 
-        return GatewayResult<Uri>.Success(location.IsAbsoluteUri ? location : new Uri(uri, location));
+        return GatewayResult<Uri>.Success(location);
     }
 
-    private async Task<GatewayResult<(int Status, byte[] Body, Uri? Location)>> SendWithTokenAsync(
-        KopoKopoCredentials credentials, Func<HttpRequestMessage> createRequest, bool safeToRepeat, CancellationToken cancellationToken)
+    /// <summary>
+    /// One authorized call with the token replaced once on a 401. <paramref name="send"/> gets the access token and
+    /// the base address of the credentials' environment.
+    /// </summary>
+    private async Task<GatewayResult<ProviderAnswer>> SendWithTokenAsync(
+        KopoKopoCredentials credentials, Func<string, Uri, Task<HttpResponseMessage>> send, bool safeToRepeat, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -207,11 +200,7 @@ public sealed class KopoKopoClient(
                 return token.Error!;
             }
 
-            using var request = createRequest();
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value.AccessToken);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Hotspot", "1.0"));
-            var sent = await SendAsync(request, cancellationToken);
+            var sent = await ProviderAnswer.ReceiveAsync("Kopo Kopo", () => send(token.Value.AccessToken, BaseUri(credentials)), cancellationToken);
             if (!sent.IsSuccess && !safeToRepeat)
             {
                 // A lost answer is not a lost request: the outcome is unknown until checked, so never blindly repeated.
@@ -232,19 +221,8 @@ public sealed class KopoKopoClient(
 
     private async Task<GatewayResult<ProviderToken>> FetchTokenAsync(KopoKopoCredentials credentials, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUri(credentials), "oauth/token"))
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["client_id"] = credentials.ClientId,
-                ["client_secret"] = credentials.ClientSecret,
-                ["grant_type"] = "client_credentials",
-            }),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        SafeRetryHandler.MarkSafeToRetry(request);
-
-        var sent = await SendAsync(request, cancellationToken);
+        var request = new KopoKopoTokenRequest(credentials.ClientId, credentials.ClientSecret, "client_credentials");
+        var sent = await ProviderAnswer.ReceiveAsync("Kopo Kopo", () => api.RequestTokenAsync(request, BaseUri(credentials), cancellationToken), cancellationToken);
         if (!sent.IsSuccess)
         {
             return sent.Error!;
@@ -275,20 +253,6 @@ public sealed class KopoKopoClient(
         // created_at is an ISO string or an epoch; our own clock plus expires_in is what counts.
         logger.LogInformation("Kopo Kopo issued a token for till {Till}, valid {Seconds} s", credentials.TillNumber, token.ExpiresIn);
         return GatewayResult<ProviderToken>.Success(new ProviderToken(token.AccessToken, time.GetUtcNow().AddSeconds(token.ExpiresIn)));
-    }
-
-    private async Task<GatewayResult<(int Status, byte[] Body, Uri? Location)>> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await http.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            return GatewayResult<(int, byte[], Uri?)>.Success(((int)response.StatusCode, body, response.Headers.Location));
-        }
-        catch (Exception exception) when (exception is HttpRequestException || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return GatewayErrors.Unreachable("Kopo Kopo", exception);
-        }
     }
 
     private Uri BaseUri(KopoKopoCredentials credentials)

@@ -198,8 +198,7 @@ public class DarajaClientTests
 
         // A second API instance: its own in-process cache, the same shared store.
         var otherInstance = new ProviderTokenCache(_host.TokenStore, TimeProvider.System);
-        var other = ActivatorUtilities.CreateInstance<DarajaClient>(_host.Services, otherInstance,
-            _host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DarajaClient)));
+        var other = ActivatorUtilities.CreateInstance<DarajaClient>(_host.Services, otherInstance);
         var shared = await other.GetAccessTokenAsync(credentials, CancellationToken.None);
         Assert.That(shared.Value.AccessToken, Is.EqualTo(tokens[0].Value.AccessToken));
         Assert.That(_host.Simulators.Daraja.TokenRequests - before, Is.EqualTo(1));
@@ -249,8 +248,7 @@ public class DarajaClientTests
         var credentials = Credentials();
         // Poison the cache and the store with a token the simulator never issued, then keep it poisoned.
         var cache = new ProviderTokenCache(new PoisonedStore(), TimeProvider.System);
-        var client = ActivatorUtilities.CreateInstance<DarajaClient>(_host.Services, cache,
-            _host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DarajaClient)));
+        var client = ActivatorUtilities.CreateInstance<DarajaClient>(_host.Services, cache);
         var before = _host.Simulators.Daraja.StkPushRequests;
         var push = await client.StkPushAsync(credentials,
             new StkPushCommand(SandboxScenarios.SuccessPhone, 10, "HOTSPOT1", "Wi-Fi", _host.InboxUrl("poisoned")), CancellationToken.None);

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Transactions;
-using Hotspot.Providers.Daraja;
+using Hotspot.Providers.Extensions;
 using Hotspot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +21,7 @@ public class FastCallbackTests(DatabaseProvider provider) : BillingApiFixture(pr
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Payments:ReconcilerEnabled"] = "false" };
 
     protected override void ConfigureServices(IServiceCollection services) =>
-        services.AddHttpClient<DarajaClient>().AddHttpMessageHandler(() => new AnswerAfterTheCallback(() => Api));
+        services.AddHttpClient(Extensions.DarajaHttpClientName).AddHttpMessageHandler(() => new AnswerAfterTheCallback(() => Api));
 
     [Test]
     public async Task A_callback_that_arrives_before_the_push_is_answered_pays_the_purchase_once()
