@@ -13,21 +13,30 @@ namespace Hotspot.Api.Apis;
 /// </summary>
 public static class KopoKopoAdminApi
 {
-    public sealed record PayRequest(Guid OrganizationId, string? PhoneNumber, long AmountKes, string? Reason);
-
     public static IEndpointRouteBuilder MapKopoKopoAdminApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/payments/kopokopo");
-        group.MapPost("/pay", PayAsync);
+        group.MapPost("/pay", PayAsync)
+            .Accepts<PayRequest>("application/json");
         group.MapGet("/transactions/{organizationId:guid}", TransactionsAsync);
         return app;
     }
 
-    private static async Task<IResult> PayAsync(PayRequest? request, CurrentUser user, PaymentAdministration payments, CancellationToken cancellationToken)
+    // The body is read by hand, not bound: a malformed one is an expected 400 with a problem body, not an exception.
+    private static async Task<IResult> PayAsync(HttpContext context, CurrentUser user, PaymentAdministration payments, CancellationToken cancellationToken)
     {
-        if (request is null) return Results.BadRequest(new { error = "A JSON body is required." });
         return await GuardedAsync(async () =>
         {
+            await user.RequireAsync(cancellationToken); // strangers learn nothing, not even what a body should look like
+            var (body, tooLarge) = await RequestBodies.ReadAsync(context);
+            if (tooLarge is not null)
+                return tooLarge;
+            var (json, malformed) = RequestBodies.ParseObject(body!);
+            if (malformed is not null)
+                return malformed;
+            var (request, errors) = PayRequest.Read(json!.Value);
+            if (request is null)
+                return RequestBodies.BadRequest("Some fields are missing or invalid.", errors);
             await user.RequireChangeAsync(request.OrganizationId, cancellationToken);
             var payout = await payments.SendMoneyAsync(request.OrganizationId, request.PhoneNumber, request.AmountKes, request.Reason, cancellationToken);
             return payout.Success

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hotspot.Providers.Common;
 
 namespace Hotspot.Api.Apis;
 
@@ -10,7 +11,13 @@ public static class RequestBodies
 {
     public const int MaxBytes = 64 * 1024;
 
-    /// <summary>The body, or a 413 problem when it is too large.</summary>
+    /// <summary>Portal and admin bodies are flat; deeper nesting is only ever an attack.</summary>
+    public const int MaxDepth = 16;
+
+    /// <summary>
+    /// The body, or a problem: 413 when it is too large, 400 when it holds a NUL byte (never JSON, and PostgreSQL
+    /// cannot store it in the text column that keeps a callback's raw body).
+    /// </summary>
     public static async Task<(byte[]? Body, IResult? Problem)> ReadAsync(HttpContext context)
     {
         if (context.Request.ContentLength > MaxBytes)
@@ -24,26 +31,25 @@ public static class RequestBodies
             if (buffer.Length > MaxBytes)
                 return (null, TooLarge());
         }
-        return (buffer.ToArray(), null);
+        var body = buffer.ToArray();
+        if (body.AsSpan().Contains((byte)0))
+            return (null, BadRequest("The request body has a NUL byte, which JSON does not allow."));
+        return (body, null);
     }
 
     /// <summary>The body as a JSON object, or a 400 problem that says what is wrong with it.</summary>
+    /// <remarks>Read through <see cref="UntrustedJson"/>, so no later read of the object can throw.</remarks>
     public static (JsonElement? Json, IResult? Problem) ParseObject(byte[] body)
     {
         if (body.Length == 0)
             return (null, BadRequest("The request body is empty; send a JSON object."));
-        if (!System.Text.Unicode.Utf8.IsValid(body))
-            return (null, BadRequest("The request body is not valid UTF-8."));
-        try
+        if (!UntrustedJson.TryParse(body, out var document, out var problem, MaxDepth))
+            return (null, BadRequest(problem));
+        using (document)
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return (null, BadRequest($"The request body must be a JSON object, not {Describe(document.RootElement.ValueKind)}."));
             return (document.RootElement.Clone(), null);
-        }
-        catch (JsonException e)
-        {
-            return (null, BadRequest($"The request body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
         }
     }
 

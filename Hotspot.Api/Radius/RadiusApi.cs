@@ -1,7 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using Hotspot.Domain.Radius;
 using Hotspot.Domain.Vouchers;
+using Hotspot.Providers.Common;
 using Hotspot.Storage.Radius;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +16,9 @@ namespace Hotspot.Api.Radius;
 public static class RadiusApi
 {
     private const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>2²⁰ gigawords = 2⁵² bytes (4 PiB) per direction and session: far beyond any hotspot session, and sums stay far from 2⁶³.</summary>
+    private const long MaxGigawords = 1 << 20;
 
     public static IEndpointRouteBuilder MapRadiusApi(this IEndpointRouteBuilder app)
     {
@@ -28,9 +33,9 @@ public static class RadiusApi
     private static async Task<IResult> AuthorizeAsync(HttpRequest http, RadiusAuthorization authorization, RadiusPolicy policy,
         WrongCodeLimiter wrongCodes, IOptions<RadiusOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var attributes = await ReadAsync(http, cancellationToken);
+        var (attributes, problem) = await ReadAsync(http, cancellationToken);
         if (attributes is null)
-            return BadBody();
+            return BadBody(http, problem!);
         var logger = loggers.CreateLogger("Hotspot.Api.Radius.Authorize");
         var userName = attributes["User-Name"];
         var nas = attributes["NAS-Identifier"] ?? attributes["NAS-IP-Address"];
@@ -76,9 +81,9 @@ public static class RadiusApi
     private static async Task<IResult> AuthenticateAsync(HttpRequest http, RadiusAuthorization authorization, IOptions<RadiusOptions> options,
         CancellationToken cancellationToken)
     {
-        var attributes = await ReadAsync(http, cancellationToken);
+        var (attributes, problem) = await ReadAsync(http, cancellationToken);
         if (attributes is null)
-            return BadBody();
+            return BadBody(http, problem!);
         var userName = attributes["User-Name"];
         var password = attributes["User-Password"];
         if (userName is null || password is null)
@@ -99,17 +104,15 @@ public static class RadiusApi
 
     private static async Task<IResult> AccountingAsync(HttpRequest http, RadiusAccounting accounting, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var attributes = await ReadAsync(http, cancellationToken);
+        var (attributes, problem) = await ReadAsync(http, cancellationToken);
         if (attributes is null)
-            return BadBody();
+            return BadBody(http, problem!);
         var status = ParseStatus(attributes["Acct-Status-Type"]);
         if (status is null)
             return Results.NoContent(); // other status types (e.g. Failed) carry nothing we keep
 
-        var counters = new AccountingCounters(
-            AccountingCounters.Bytes(attributes.Integer("Acct-Input-Octets"), attributes.Integer("Acct-Input-Gigawords")),
-            AccountingCounters.Bytes(attributes.Integer("Acct-Output-Octets"), attributes.Integer("Acct-Output-Gigawords")),
-            attributes.Integer("Acct-Session-Time"));
+        if (!TryReadCounters(attributes, out var counters, out var badCounter))
+            return BadBody(http, badCounter);
         var result = await accounting.RecordAsync(new AccountingRequest(
             status.Value, attributes["Acct-Session-Id"], attributes["User-Name"], attributes["NAS-Identifier"],
             attributes["NAS-IP-Address"], attributes["Calling-Station-Id"], attributes["Framed-IP-Address"],
@@ -127,9 +130,9 @@ public static class RadiusApi
 
     private static async Task<IResult> PostAuthAsync(HttpRequest http, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var attributes = await ReadAsync(http, cancellationToken);
+        var (attributes, problem) = await ReadAsync(http, cancellationToken);
         if (attributes is null)
-            return BadBody();
+            return BadBody(http, problem!);
         // The voucher code is a bearer secret: log where and who (MAC), never the code.
         loggers.CreateLogger("Hotspot.Api.Radius.PostAuth").LogInformation(
             "Login finished at NAS {NasIdentifier} ({NasIp}) for device {Mac}",
@@ -162,9 +165,6 @@ public static class RadiusApi
     private static IResult Reject(string message) =>
         Results.Json(new RlmRestReply().Set("reply:Reply-Message", message).ToJson(), statusCode: StatusCodes.Status401Unauthorized);
 
-    private static IResult BadBody() =>
-        Results.Problem("The body must be rlm_rest JSON attributes.", statusCode: StatusCodes.Status400BadRequest);
-
     private static AccountingStatus? ParseStatus(string? value) => value switch
     {
         "Start" or "1" => AccountingStatus.Start,
@@ -175,27 +175,60 @@ public static class RadiusApi
         _ => null,
     };
 
-    private static async Task<RlmRestAttributes?> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
+    /// <summary>The attributes, or what is wrong with the body (answered 400, which rlm_rest treats as fail: a reject).</summary>
+    private static async Task<(RlmRestAttributes? Attributes, string? Problem)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
     {
+        var tooLarge = $"The body is larger than {MaxBodyBytes / 1024} KB.";
         if (http.ContentLength > MaxBodyBytes)
-            return null;
-        try
+            return (null, tooLarge);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await http.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[8192];
-            int read;
-            while ((read = await http.Body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > MaxBodyBytes)
-                    return null;
-            }
-            using var document = JsonDocument.Parse(buffer.ToArray());
-            return RlmRestAttributes.Parse(document.RootElement);
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes)
+                return (null, tooLarge);
         }
-        catch (JsonException)
+        if (!UntrustedJson.TryParse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var document, out var problem))
+            return (null, problem);
+        using (document)
         {
-            return null;
+            return RlmRestAttributes.Parse(document.RootElement) is { } attributes
+                ? (attributes, null)
+                : (null, "The body must be a JSON object of rlm_rest attributes.");
         }
+    }
+
+    /// <summary>
+    /// The accounting counters, each an unsigned 32-bit RADIUS integer. Gigawords are also held to
+    /// <see cref="MaxGigawords"/>: in range for RADIUS, 2³² gigawords would be 2⁶⁴ bytes, more than a long holds, and a
+    /// voucher's usage is the sum over its sessions, which must not overflow either.
+    /// </summary>
+    private static bool TryReadCounters(RlmRestAttributes attributes, out AccountingCounters counters, [NotNullWhen(false)] out string? problem)
+    {
+        counters = default;
+        if (!attributes.TryUnsigned32("Acct-Input-Octets", out var inputOctets, out problem)
+            || !attributes.TryUnsigned32("Acct-Input-Gigawords", out var inputGigawords, out problem)
+            || !attributes.TryUnsigned32("Acct-Output-Octets", out var outputOctets, out problem)
+            || !attributes.TryUnsigned32("Acct-Output-Gigawords", out var outputGigawords, out problem)
+            || !attributes.TryUnsigned32("Acct-Session-Time", out var sessionSeconds, out problem))
+            return false;
+        if (Math.Max(inputGigawords, outputGigawords) > MaxGigawords)
+        {
+            problem = $"Acct-Input-Gigawords and Acct-Output-Gigawords must be at most {MaxGigawords} (4 PiB per direction; RADIUS allows 4294967295, no session carries that much).";
+            return false;
+        }
+        counters = new AccountingCounters(AccountingCounters.Bytes(inputOctets, inputGigawords), AccountingCounters.Bytes(outputOctets, outputGigawords),
+            sessionSeconds);
+        return true;
+    }
+
+    /// <summary>A body we cannot use: one warning line (it names no attribute value but a bad counter), never the body.</summary>
+    private static IResult BadBody(HttpRequest http, string problem)
+    {
+        http.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Hotspot.Api.Radius")
+            .LogWarning("RADIUS {Path} request refused: {Problem}", http.Path.Value, problem);
+        return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Bad rlm_rest body");
     }
 }

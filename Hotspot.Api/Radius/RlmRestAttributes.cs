@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 
@@ -15,10 +16,27 @@ public sealed class RlmRestAttributes
 
     public string? this[string name] => _values.TryGetValue(name, out var value) ? value : null;
 
-    public long Integer(string name) =>
-        long.TryParse(this[name], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 0 ? value : 0;
+    /// <summary>
+    /// A RADIUS integer attribute (an accounting counter): unsigned 32 bits, 0 when absent. Anything else is a
+    /// problem, never a silent 0 or an overflow: the counters become a voucher's usage.
+    /// </summary>
+    public bool TryUnsigned32(string name, out long value, [NotNullWhen(false)] out string? problem)
+    {
+        value = 0;
+        problem = null;
+        var text = this[name];
+        if (text is null)
+            return true;
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value <= uint.MaxValue)
+            return true;
+        value = 0;
+        problem = $"{name} must be a RADIUS integer (0 to {uint.MaxValue}), not '{Shortened(text)}'.";
+        return false;
+    }
 
-    /// <summary>Parses the body; null when it is not an rlm_rest JSON object.</summary>
+    private static string Shortened(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    /// <summary>Parses a body read by <see cref="Hotspot.Providers.Common.UntrustedJson"/>; null when it is not a JSON object.</summary>
     public static RlmRestAttributes? Parse(JsonElement body)
     {
         if (body.ValueKind != JsonValueKind.Object)

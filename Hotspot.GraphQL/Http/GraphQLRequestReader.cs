@@ -186,12 +186,20 @@ public static class GraphQLRequestReader
                 return false;
             }
 
+            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text));
+            reader.Read(); // the object's start: the text parsed above
+            DecodeEveryString(reader);
             value = document.RootElement.Clone();
             return true;
         }
         catch (JsonException exception)
         {
             problem = HttpRequestProblem.BadRequest($"The \"{name}\" parameter is not valid JSON: " + TrimJsonMessage(exception));
+            return false;
+        }
+        catch (InvalidOperationException exception)
+        {
+            problem = HttpRequestProblem.BadRequest($"The \"{name}\" parameter is not valid JSON: " + exception.Message);
             return false;
         }
     }
@@ -222,11 +230,29 @@ public static class GraphQLRequestReader
             case JsonTokenType.Null:
                 return true;
             case JsonTokenType.StartObject:
+                DecodeEveryString(reader);
                 value = JsonElement.ParseValue(ref reader);
                 return true;
             default:
                 problem = HttpRequestProblem.BadRequest($"The \"{name}\" parameter must be a JSON object, not {Describe(reader.TokenType)}.");
                 return false;
+        }
+    }
+
+    /// <summary>
+    /// Decodes every string and property name of the object at <paramref name="reader"/> (a copy: the caller's reader
+    /// stays where it is). Invalid UTF-8 or an escaped lone surrogate (<c>"\ud800"</c>) throws
+    /// <see cref="InvalidOperationException"/> here, a 400, rather than later in a resolver that reads a variable, a 500.
+    /// </summary>
+    private static void DecodeEveryString(Utf8JsonReader reader)
+    {
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+            {
+                _ = reader.GetString();
+            }
         }
     }
 

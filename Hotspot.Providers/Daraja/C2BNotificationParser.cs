@@ -11,15 +11,16 @@ public static class C2BNotificationParser
 {
     public static GatewayResult<C2BPayment> Parse(ReadOnlySpan<byte> body)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(body))
+        if (!UntrustedJson.TryParse(body, out var document, out var problem))
         {
-            return GatewayErrors.InvalidCallback("The C2B notification is not valid UTF-8.");
+            return GatewayErrors.InvalidCallback(problem);
         }
 
+        using var _ = document;
         C2BNotificationWire? wire;
         try
         {
-            wire = JsonSerializer.Deserialize(body, DarajaJsonContext.Default.C2BNotificationWire);
+            wire = document.RootElement.Deserialize(DarajaJsonContext.Default.C2BNotificationWire);
         }
         catch (JsonException)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hotspot.Domain.Payments.Gateways;
+using Hotspot.Providers.Common;
 
 namespace Hotspot.Providers.Daraja;
 
@@ -27,17 +28,7 @@ public static class DarajaErrorMapper
     public static bool TryReadError(ReadOnlySpan<byte> body, int httpStatus, out GatewayError error)
     {
         error = null!;
-        if (!System.Text.Unicode.Utf8.IsValid(body))
-        {
-            return false;
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body.ToArray());
-        }
-        catch (JsonException)
+        if (!UntrustedJson.TryParse(body, out var document, out _))
         {
             return false;
         }

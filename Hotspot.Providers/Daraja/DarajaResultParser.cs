@@ -13,15 +13,15 @@ public static class DarajaResultParser
 {
     public static GatewayResult<DarajaResult> Parse(ReadOnlySpan<byte> body)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(body))
+        if (!UntrustedJson.TryParse(body, out var document, out var problem))
         {
-            return GatewayErrors.InvalidCallback("The Daraja result is not valid UTF-8.");
+            return GatewayErrors.InvalidCallback(problem);
         }
 
+        using var _ = document;
         DarajaResultWire? wire;
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray());
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {

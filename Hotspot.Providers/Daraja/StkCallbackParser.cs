@@ -15,15 +15,16 @@ public static class StkCallbackParser
 {
     public static GatewayResult<StkCallback> Parse(ReadOnlySpan<byte> body)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(body))
+        if (!UntrustedJson.TryParse(body, out var document, out var problem))
         {
-            return GatewayErrors.InvalidCallback("The STK callback is not valid UTF-8.");
+            return GatewayErrors.InvalidCallback(problem);
         }
 
+        using var _ = document;
         StkCallbackEnvelope? envelope;
         try
         {
-            envelope = JsonSerializer.Deserialize(body, DarajaJsonContext.Default.StkCallbackEnvelope);
+            envelope = document.RootElement.Deserialize(DarajaJsonContext.Default.StkCallbackEnvelope);
         }
         catch (JsonException)
         {
@@ -37,6 +38,11 @@ public static class StkCallbackParser
         }
 
         var items = wire.CallbackMetadata?.Item ?? [];
+        if (items.Contains(null!))
+        {
+            return GatewayErrors.InvalidCallback("The STK callback has a null CallbackMetadata item.");
+        }
+
         long? amount = null;
         if (Find(items, "Amount") is { } amountValue)
         {

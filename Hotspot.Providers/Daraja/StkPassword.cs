@@ -20,7 +20,8 @@ public static class StkPassword
     {
         value = default;
         if (text is null || text.Length != 14
-            || !DateTime.TryParseExact(text, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            || !DateTime.TryParseExact(text, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            || local < DateTime.MinValue + EastAfricaTime) // 00010101000000 EAT is before the first representable UTC instant
         {
             return false;
         }

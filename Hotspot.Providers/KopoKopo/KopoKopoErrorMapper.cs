@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hotspot.Domain.Payments.Gateways;
+using Hotspot.Providers.Common;
 
 namespace Hotspot.Providers.KopoKopo;
 
@@ -20,9 +21,9 @@ public static class KopoKopoErrorMapper
             _ => (GatewayErrorKind.ProviderRejected, false),
         };
 
-        try
+        if (UntrustedJson.TryParse(body, out var document, out _))
         {
-            using var document = JsonDocument.Parse(System.Text.Unicode.Utf8.IsValid(body) ? body.ToArray() : "null"u8.ToArray());
+            using var _ = document;
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object)
             {
@@ -38,9 +39,6 @@ public static class KopoKopoErrorMapper
                     return new GatewayError(oauthKind, error, Text(root, "error_description") ?? error, null, retryable, httpStatus);
                 }
             }
-        }
-        catch (JsonException)
-        {
         }
 
         return new GatewayError(kind, $"http_{httpStatus}", $"Kopo Kopo answered HTTP {httpStatus} without a readable error.", null, retryable, httpStatus);

@@ -172,20 +172,15 @@ public sealed class KopoKopoPaymentGateway(KopoKopoClient client) : IPaymentGate
 
     private static bool IsWebhook(ReadOnlySpan<byte> body)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(body))
+        if (!UntrustedJson.TryParse(body, out var document, out _))
         {
             return false;
         }
 
-        try
+        using (document)
         {
-            using var document = JsonDocument.Parse(body.ToArray());
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && (document.RootElement.TryGetProperty("topic", out _) || document.RootElement.TryGetProperty("TransactionType", out _));
-        }
-        catch (JsonException)
-        {
-            return false;
         }
     }
 

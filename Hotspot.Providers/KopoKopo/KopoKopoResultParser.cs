@@ -12,14 +12,15 @@ public static class KopoKopoResultParser
 
     public static GatewayResult<KopoKopoResult> Parse(ReadOnlySpan<byte> body)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(body))
+        if (!UntrustedJson.TryParse(body, out var json, out var problem))
         {
-            return GatewayErrors.InvalidCallback("The result is not valid UTF-8.");
+            return GatewayErrors.InvalidCallback(problem);
         }
 
+        using var _ = json;
         try
         {
-            var document = JsonSerializer.Deserialize(body, Json.KopoKopoResultDocument);
+            var document = json.RootElement.Deserialize(Json.KopoKopoResultDocument);
             if (document?.Data is not { Id: { Length: > 0 } id, Type: { Length: > 0 } type, Attributes: { ValueKind: JsonValueKind.Object } attributes })
             {
                 return GatewayErrors.InvalidCallback("The result has no data.id, data.type or data.attributes.");
@@ -70,7 +71,7 @@ public static class KopoKopoResultParser
     private static GatewayResult<KopoKopoResult> SendMoney(string id, JsonElement element)
     {
         var attributes = element.Deserialize(Json.SendMoneyAttributes)!;
-        var disbursements = KopoKopoValues.Disbursements(attributes.TransferBatches?.SelectMany(b => b.Disbursements ?? []), out var problem);
+        var disbursements = KopoKopoValues.Disbursements(attributes.TransferBatches, out var problem);
         if (disbursements is null || string.IsNullOrEmpty(attributes.Status))
         {
             return GatewayErrors.InvalidCallback(problem ?? "The send money result has no status.");
@@ -83,7 +84,7 @@ public static class KopoKopoResultParser
     private static GatewayResult<KopoKopoResult> Payment(string id, JsonElement element)
     {
         var attributes = element.Deserialize(Json.PaymentAttributes)!;
-        var disbursements = KopoKopoValues.Disbursements(attributes.TransferBatches?.SelectMany(b => b.Disbursements ?? []), out var problem);
+        var disbursements = KopoKopoValues.Disbursements(attributes.TransferBatches, out var problem);
         return disbursements is null
             ? GatewayErrors.InvalidCallback(problem!)
             : Success(new PaymentResult(id, attributes.Status ?? "", KopoKopoValues.Metadata(attributes.Metadata), attributes.Links?.Self,
@@ -93,7 +94,7 @@ public static class KopoKopoResultParser
     private static GatewayResult<KopoKopoResult> Settlement(string id, JsonElement element)
     {
         var attributes = element.Deserialize(Json.SettlementTransferAttributes)!;
-        var disbursements = KopoKopoValues.Disbursements(attributes.TransferBatches?.SelectMany(b => b.Disbursements ?? []), out var problem);
+        var disbursements = KopoKopoValues.Disbursements(attributes.TransferBatches, out var problem);
         return disbursements is null
             ? GatewayErrors.InvalidCallback(problem!)
             : Success(new SettlementTransferResult(id, attributes.Status ?? "", attributes.Links?.Self, attributes.Links?.CallbackUrl,
@@ -132,7 +133,7 @@ public static class KopoKopoResultParser
         var transactions = new List<KopoKopoTillTransaction>();
         foreach (var polled in attributes.Transactions ?? [])
         {
-            var transaction = KopoKopoValues.Transaction(polled.Resource, out var problem);
+            var transaction = KopoKopoValues.Transaction(polled?.Resource, out var problem);
             if (transaction is null)
             {
                 return GatewayErrors.InvalidCallback(problem ?? "A polled transaction has no resource.");

@@ -87,12 +87,30 @@ internal static class KopoKopoValues
             Time(resource.OriginationTime));
     }
 
+    /// <summary>The disbursements of all transfer batches; null when one is unreadable, with the problem.</summary>
+    public static List<KopoKopoDisbursement>? Disbursements(List<KopoKopoTransferBatchWire>? batches, out string? problem)
+    {
+        if (batches is not null && batches.Contains(null!))
+        {
+            problem = "A transfer batch is null.";
+            return null;
+        }
+
+        return Disbursements(batches?.SelectMany(batch => batch.Disbursements ?? []), out problem);
+    }
+
     public static List<KopoKopoDisbursement>? Disbursements(IEnumerable<KopoKopoDisbursementWire>? disbursements, out string? problem)
     {
         problem = null;
         var result = new List<KopoKopoDisbursement>();
         foreach (var item in disbursements ?? [])
         {
+            if (item is null)
+            {
+                problem = "A disbursement is null.";
+                return null;
+            }
+
             if (!TryAmount(item.Amount, out var amount))
             {
                 problem = "A disbursement amount is not a whole number of shillings.";

@@ -16,40 +16,42 @@ public static class KopoKopoWebhookParser
 
     public static GatewayResult<KopoKopoWebhook> Parse(ReadOnlySpan<byte> body)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(body))
+        if (!UntrustedJson.TryParse(body, out var document, out var problem))
         {
-            return GatewayErrors.InvalidCallback("The webhook is not valid UTF-8.");
+            return GatewayErrors.InvalidCallback(problem);
         }
 
-        try
+        using (document)
         {
-            using var document = JsonDocument.Parse(body.ToArray());
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                return GatewayErrors.InvalidCallback("The webhook is not a JSON object.");
-            }
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    return GatewayErrors.InvalidCallback("The webhook is not a JSON object.");
+                }
 
-            if (!root.TryGetProperty("topic", out _) && root.TryGetProperty("TransactionType", out _))
+                if (!root.TryGetProperty("topic", out _) && root.TryGetProperty("TransactionType", out _))
+                {
+                    return C2BNotificationParser.Parse(body).Map(payment =>
+                        new KopoKopoWebhook("daraja_payload", payment.TransactionId, payment.TransactionTime, payment.TransactionType, null, new KopoKopoDarajaPayload(payment)));
+                }
+
+                var envelope = root.Deserialize(Json.WebhookEnvelope);
+                if (envelope is null || string.IsNullOrEmpty(envelope.Topic) || string.IsNullOrEmpty(envelope.Id)
+                    || envelope.Event?.Resource is not { ValueKind: JsonValueKind.Object } resource)
+                {
+                    return GatewayErrors.InvalidCallback("The webhook has no topic, id or event resource.");
+                }
+
+                var parsed = Resource(envelope.Topic, resource);
+                return parsed.Map(value => new KopoKopoWebhook(
+                    envelope.Topic, envelope.Id, KopoKopoValues.Time(envelope.CreatedAt), envelope.Event.Type ?? "", envelope.Links?.Resource, value));
+            }
+            catch (JsonException)
             {
-                return C2BNotificationParser.Parse(body).Map(payment =>
-                    new KopoKopoWebhook("daraja_payload", payment.TransactionId, payment.TransactionTime, payment.TransactionType, null, new KopoKopoDarajaPayload(payment)));
+                return GatewayErrors.InvalidCallback("The webhook is not valid JSON of the expected shape.");
             }
-
-            var envelope = root.Deserialize(Json.WebhookEnvelope);
-            if (envelope is null || string.IsNullOrEmpty(envelope.Topic) || string.IsNullOrEmpty(envelope.Id)
-                || envelope.Event?.Resource is not { ValueKind: JsonValueKind.Object } resource)
-            {
-                return GatewayErrors.InvalidCallback("The webhook has no topic, id or event resource.");
-            }
-
-            var parsed = Resource(envelope.Topic, resource);
-            return parsed.Map(value => new KopoKopoWebhook(
-                envelope.Topic, envelope.Id, KopoKopoValues.Time(envelope.CreatedAt), envelope.Event.Type ?? "", envelope.Links?.Resource, value));
-        }
-        catch (JsonException)
-        {
-            return GatewayErrors.InvalidCallback("The webhook is not valid JSON of the expected shape.");
         }
     }
 
