@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hotspot.Api.Apis;
+using Hotspot.Api.Auth;
 using Hotspot.Api.Health;
 using Hotspot.Api.GraphQL;
 using Hotspot.Api.Logging;
@@ -26,6 +27,9 @@ public static class Extensions
         builder.Services.AddHotspotStorage(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.AddAdminGraphQL();
+        builder.Services.AddOptions<SignInLimitOptions>().Bind(builder.Configuration.GetSection(SignInLimitOptions.SectionName));
+        builder.Services.AddSingleton<AccountSignInLimiter>();
+        builder.Services.AddSingleton<AddressSignInLimiter>();
         builder.AddRadius();
         return builder;
     }

@@ -19,7 +19,9 @@ public static class MutationFields
         .ResolveAsync("Mutation", "login", Resolve.Guarded(async ctx =>
         {
             var input = ctx.Argument<LoginInput>("input");
-            var result = await ctx.Service<UserAccounts>().LoginAsync(input.Email, input.Password, ctx.CancellationToken)
+            // The address after UseKnownProxies: a proxy's X-Forwarded-For only when the proxy is configured as known.
+            var clientAddress = ctx.Service<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var result = await ctx.Service<UserAccounts>().LoginAsync(input.Email, input.Password, clientAddress, ctx.CancellationToken)
                 ?? throw new GraphQLException("Wrong email or password.", AccessDenied.UnauthenticatedCode);
             return new LoginPayload(result.Token, result.ExpiresAt, result.User);
         }))
