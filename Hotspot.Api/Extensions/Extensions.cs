@@ -26,6 +26,8 @@ public static class Extensions
 
         builder.Services.AddHotspotStorage(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddHostedService<DatabaseFailureObserver>();
         builder.AddAdminGraphQL();
         builder.Services.AddOptions<SignInLimitOptions>().Bind(builder.Configuration.GetSection(SignInLimitOptions.SectionName));
         builder.Services.AddSingleton<AccountSignInLimiter>();
@@ -42,6 +44,7 @@ public static class Extensions
     {
         app.UseKnownProxies();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapBillingRest();
         app.MapRadiusApi();

@@ -21,7 +21,8 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<HotspotDbContext> cont
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Database health check failed");
+            // An outage is expected now and then: one line, no stack trace.
+            logger.LogWarning("Database health check failed ({Cause})", DatabaseUnavailableErrors.Describe(e));
         }
         return HealthCheckResult.Unhealthy("database unreachable");
     }
