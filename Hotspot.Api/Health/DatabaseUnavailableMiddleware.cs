@@ -5,8 +5,8 @@ namespace Hotspot.Api.Health;
 /// <summary>
 /// While the database cannot be reached, every route answers 503 with <c>Retry-After</c> instead of a 500: an
 /// exception that escapes a route is answered here (a problem document, or for <c>/graphql</c> a GraphQL error with
-/// <c>extensions.code</c> <c>SERVICE_UNAVAILABLE</c>), and an answer already produced after a database failure that
-/// was caught on the way (a GraphQL field error) gets the 503 status and header too. Either way one Warning line,
+/// <c>extensions.code</c> <c>SERVICE_UNAVAILABLE</c>), and an answer built from a database failure that was caught
+/// on the way (a GraphQL field error in a 200, a 4xx) gets the 503 status and header too. Either way one Warning line,
 /// without a stack trace: an outage is not a defect. Sits inside the request logging, which then logs the 503.
 /// </summary>
 public sealed class DatabaseUnavailableMiddleware(RequestDelegate next, ILogger<DatabaseUnavailableMiddleware> logger)
@@ -21,7 +21,7 @@ public sealed class DatabaseUnavailableMiddleware(RequestDelegate next, ILogger<
         context.Features.Set(signal);
         context.Response.OnStarting(() =>
         {
-            if (signal.Failure is { } failure && context.Response.StatusCode < StatusCodes.Status500InternalServerError)
+            if (signal.Failure is { } failure && AnswersTheFailure(context))
                 MarkUnavailable(context, failure);
             return Task.CompletedTask;
         });
@@ -60,6 +60,12 @@ public sealed class DatabaseUnavailableMiddleware(RequestDelegate next, ILogger<
         logger.LogWarning("HTTP {Method} {Path} answered 503: the database is unavailable ({Cause})",
             context.Request.Method, RouteOf(context), DatabaseUnavailableErrors.Describe(failure));
     }
+
+    // A GraphQL answer (200 with field errors), or an error answer a route built from a failure it caught. A success
+    // after a failure the route recovered from stays a success; a 5xx keeps its status.
+    private static bool AnswersTheFailure(HttpContext context) =>
+        context.Response.StatusCode < StatusCodes.Status500InternalServerError
+        && (IsGraphQL(context) || context.Response.StatusCode >= StatusCodes.Status400BadRequest);
 
     private static bool IsGraphQL(HttpContext context) => context.Request.Path.StartsWithSegments("/graphql");
 
