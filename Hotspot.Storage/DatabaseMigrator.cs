@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Hotspot.Storage;
 
@@ -43,12 +45,30 @@ public sealed class DatabaseMigrator(
                 await db.Database.CloseConnectionAsync();
             }
         }
-        // Asking a database that does not exist yet for its history would log a connection error; Migrate creates it.
-        var exists = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken);
-        var pending = exists
-            ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count()
-            : db.Database.GetMigrations().Count();
+        // Each of EF Core's own checks below fails, and logs that failure at Error, when the database or the history
+        // table is missing (a PostgreSQL database the API is to create; an empty one, whose history table Npgsql
+        // reports as present). So first make both exist, quietly; then nothing in the normal start-up fails.
+        if (db.Provider == DatabaseProvider.PostgreSql && !await PostgreSqlDatabaseExistsAsync(db, cancellationToken))
+            await db.GetService<IRelationalDatabaseCreator>().CreateAsync(cancellationToken);
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
         await db.Database.MigrateAsync(cancellationToken);
         return pending;
+    }
+
+    // Opened with Npgsql directly, not through EF Core, so a missing database is an answer here, not a logged error.
+    private static async Task<bool> PostgreSqlDatabaseExistsAsync(HotspotDbContext db, CancellationToken cancellationToken)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString;
+        await using var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            return false;
+        }
     }
 }

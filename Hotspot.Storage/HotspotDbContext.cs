@@ -31,6 +31,7 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options,
     public DbSet<KopoKopoTransaction> KopoKopoTransactions => Set<KopoKopoTransaction>();
     public DbSet<User> Users => Set<User>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
     public DbSet<StoredProviderToken> ProviderTokens => Set<StoredProviderToken>();
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<Router> Routers => Set<Router>();
@@ -54,6 +55,7 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options,
         modelBuilder.ApplyConfiguration(new KopoKopoTransactionConfiguration());
         modelBuilder.ApplyConfiguration(new UserConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new SignInFailuresConfiguration());
         modelBuilder.ApplyConfiguration(new StoredProviderTokenConfiguration());
         modelBuilder.ApplyConfiguration(new LeaseConfiguration());
         modelBuilder.ApplyConfiguration(new RouterConfiguration());

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace Hotspot.Storage;
 
@@ -24,7 +25,20 @@ public static class HotspotDbContextOptions
         // The protector is part of the model (encrypting converters), so it is part of the model cache key.
         builder.ReplaceService<IModelCacheKeyFactory, HotspotModelCacheKeyFactory>();
         // Migrations are hand-written without a model snapshot; the schema test checks them against the model instead.
-        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        builder.ConfigureWarnings(w => w
+            .Ignore(RelationalEventId.PendingModelChangesWarning)
+            // EF Core logs every failed command, connection, query or save at Error, with the exception, before it
+            // throws that exception to our code. Our code decides what a failure means: a unique violation it expects
+            // (an exact re-delivery of a callback) or a database that is down (answered 503, one Warning line) is
+            // logged by the code that handles it, at its level; an exception nobody handles reaches the host, which
+            // logs it at Error with its stack trace. So EF Core's own copies are Debug: nothing is hidden, and one
+            // failure is not logged twice.
+            .Log(
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (RelationalEventId.TransactionError, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug)));
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Hotspot.Api.Health;
 using Hotspot.Domain.Users;
 using Hotspot.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -47,8 +48,17 @@ public sealed class CurrentUser(IHttpContextAccessor http, BearerTokens tokens, 
         if (string.IsNullOrEmpty(header) || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return null;
         var userId = tokens.ReadUserId(header["Bearer ".Length..].Trim(), out var stamp);
         if (userId is null) return null;
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        User? user;
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        }
+        catch (Exception e) when (DatabaseUnavailableErrors.IsDatabaseUnavailable(e))
+        {
+            // Nearly every field asks for the user first: during an outage they all answer SERVICE_UNAVAILABLE.
+            throw DatabaseUnavailableErrors.FieldError(e);
+        }
         if (user is null || !user.IsActive || !BearerTokens.StampMatches(user, stamp)) return null;
         return user;
     }

@@ -6,16 +6,47 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotspot.Api.Auth;
 
-/// <summary>Signing in and creating users; passwords are hashed with ASP.NET Core Identity's hasher.</summary>
-public sealed class UserAccounts(IDbContextFactory<HotspotDbContext> databases, BearerTokens tokens, TimeProvider time)
+/// <summary>
+/// Signing in and creating users; passwords are hashed with ASP.NET Core Identity's hasher. Failed sign-ins are
+/// limited per email (<see cref="AccountSignInLimiter"/>) and per client address (<see cref="AddressSignInLimiter"/>).
+/// </summary>
+public sealed class UserAccounts(
+    IDbContextFactory<HotspotDbContext> databases,
+    BearerTokens tokens,
+    AccountSignInLimiter accountLimiter,
+    AddressSignInLimiter addressLimiter,
+    TimeProvider time)
 {
     private static readonly PasswordHasher<User> Hasher = new();
 
     // Verified when the email is unknown too, so response time does not tell which emails exist.
     private static readonly string UnknownUserHash = Hasher.HashPassword(null!, "unknown-user-placeholder");
 
-    /// <summary>A token for valid credentials; null for a wrong email or password (one answer for both).</summary>
-    public async Task<(string Token, DateTime ExpiresAt, User User)?> LoginAsync(string? email, string? password, CancellationToken cancellationToken)
+    /// <summary>
+    /// A token for valid credentials; null for a wrong email or password (one answer for both). Throws
+    /// TOO_MANY_ATTEMPTS, without checking the password, while the email or the client address is over its limit.
+    /// </summary>
+    public async Task<(string Token, DateTime ExpiresAt, User User)?> LoginAsync(string? email, string? password, string clientAddress,
+        CancellationToken cancellationToken)
+    {
+        if (addressLimiter.TryBegin(clientAddress) is { } addressWait)
+            throw TooManySignInAttempts.Error(addressWait);
+        var failed = false;
+        try
+        {
+            var signedIn = await CheckCredentialsAsync(email, password, clientAddress, cancellationToken);
+            failed = signedIn is null;
+            return signedIn;
+        }
+        finally
+        {
+            // Only a wrong password counts against the address: not a success, nor an attempt refused unchecked.
+            if (!failed) addressLimiter.Forgive(clientAddress);
+        }
+    }
+
+    private async Task<(string Token, DateTime ExpiresAt, User User)?> CheckCredentialsAsync(string? email, string? password,
+        string clientAddress, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password) || password.Length > 1024) return null;
         string normalized;
@@ -27,13 +58,21 @@ public sealed class UserAccounts(IDbContextFactory<HotspotDbContext> databases, 
         {
             return null;
         }
+        var emailHash = AccountSignInLimiter.EmailHash(normalized);
+        if (await accountLimiter.TryBeginAsync(emailHash, cancellationToken) is { } accountWait)
+            throw TooManySignInAttempts.Error(accountWait);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == normalized, cancellationToken);
         var result = Hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? UnknownUserHash, password);
-        if (user is null || !user.IsActive || result == PasswordVerificationResult.Failed) return null;
+        if (user is null || !user.IsActive || result == PasswordVerificationResult.Failed)
+        {
+            await accountLimiter.RecordFailureAsync(emailHash, user, clientAddress, cancellationToken);
+            return null;
+        }
         if (result == PasswordVerificationResult.SuccessRehashNeeded) user.ChangePasswordHash(Hasher.HashPassword(user, password));
         user.RecordLogin(time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        await accountLimiter.RecordSuccessAsync(emailHash, cancellationToken);
         var (token, expiresAt) = tokens.Issue(user);
         return (token, expiresAt, user);
     }

@@ -1,4 +1,5 @@
 using Hotspot.Api.Apis;
+using Hotspot.Api.Auth;
 using Hotspot.Api.Health;
 using Hotspot.Api.GraphQL;
 using Hotspot.Api.Logging;
@@ -19,7 +20,12 @@ public static class Extensions
 
         builder.Services.AddHotspotStorage(builder.Configuration);
         builder.Services.AddHotspotHealthChecks();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddHostedService<DatabaseFailureObserver>();
         builder.AddAdminGraphQL();
+        builder.Services.AddOptions<SignInLimitOptions>().Bind(builder.Configuration.GetSection(SignInLimitOptions.SectionName));
+        builder.Services.AddSingleton<AccountSignInLimiter>();
+        builder.Services.AddSingleton<AddressSignInLimiter>();
         builder.AddRadius();
         return builder;
     }
@@ -32,6 +38,7 @@ public static class Extensions
     {
         app.UseKnownProxies();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseMiddleware<RadiusMetricsMiddleware>();
         app.MapHotspotHealthChecks();
         app.MapHotspotMetrics();

@@ -19,9 +19,20 @@ public static class MutationFields
         .ResolveAsync("Mutation", "login", Resolve.Guarded(async ctx =>
         {
             var input = ctx.Argument<LoginInput>("input");
-            var result = await ctx.Service<UserAccounts>().LoginAsync(input.Email, input.Password, ctx.CancellationToken)
-                ?? throw new GraphQLException("Wrong email or password.", AccessDenied.UnauthenticatedCode);
-            return new LoginPayload(result.Token, result.ExpiresAt, result.User);
+            // The address after UseKnownProxies: a proxy's X-Forwarded-For only when the proxy is configured as known.
+            var clientAddress = ctx.Service<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            (string Token, DateTime ExpiresAt, User User)? result;
+            try
+            {
+                result = await ctx.Service<UserAccounts>().LoginAsync(input.Email, input.Password, clientAddress, ctx.CancellationToken);
+            }
+            catch (Exception e) when (Health.DatabaseUnavailableErrors.IsDatabaseUnavailable(e))
+            {
+                throw Health.DatabaseUnavailableErrors.FieldError(e);
+            }
+            if (result is not { } signedIn)
+                throw new GraphQLException("Wrong email or password.", AccessDenied.UnauthenticatedCode);
+            return new LoginPayload(signedIn.Token, signedIn.ExpiresAt, signedIn.User);
         }))
         .ResolveAsync("Mutation", "createOrganization", Resolve.Guarded(async ctx =>
         {

@@ -16,6 +16,7 @@ public sealed class KopoKopoConfiguration
     }
 
     public PaymentEnvironment Environment { get; private set; }
+    /// <summary>Not a secret by itself, but half of the OAuth credentials, so it is encrypted at rest like them.</summary>
     public string ClientId { get; private set; }
     public string ClientSecret { get; private set; }
 

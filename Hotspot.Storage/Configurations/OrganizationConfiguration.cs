@@ -19,6 +19,8 @@ internal sealed class OrganizationConfiguration(SecretProtector protector) : IEn
         builder.Property(o => o.PaymentMethod).HasConversion<string>();
         builder.Ignore(o => o.PendingAuditEntries);
         var encrypted = new EncryptedStringConverter(protector);
+        // The Kopo Kopo client id was stored in plain text before; those rows must still read.
+        var encryptedSincePlain = new EncryptedOrLegacyPlainStringConverter(protector);
 
         builder.OwnsOne(o => o.MpesaConfiguration, mpesa =>
         {
@@ -35,6 +37,7 @@ internal sealed class OrganizationConfiguration(SecretProtector protector) : IEn
         {
             kopokopo.ToJson("kopokopo_configuration");
             kopokopo.Property(k => k.Environment).HasConversion<string>();
+            kopokopo.Property(k => k.ClientId).HasConversion(encryptedSincePlain);
             kopokopo.Property(k => k.ClientSecret).HasConversion(encrypted);
             kopokopo.Property(k => k.ApiKey).HasConversion(encrypted);
             kopokopo.OwnsMany(k => k.WebhookSubscriptions, subscription =>
