@@ -1,10 +1,11 @@
 using Hotspot.Api.Payments;
-using Hotspot.Domain;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Domain.Phones;
 using Hotspot.Domain.Purchases;
+using Hotspot.Domain.Text;
 using Hotspot.Domain.Transactions;
+using Hotspot.Domain;
 using Hotspot.Providers.Daraja;
 using Hotspot.Providers.KopoKopo;
 using Hotspot.Storage;
@@ -152,14 +153,17 @@ public sealed class PaymentAdministration(
         record.MarkProcessed(null);
         record.MarkOwnRequest();
         db.KopoKopoTransactions.Add(record);
-        // The result can arrive before this record is saved; it was then kept for review as matching no payout.
-        var early = await db.KopoKopoTransactions
-            .Where(t => t.OrganizationId == organizationId && t.Type == KopoKopoTransactionType.SendMoney
-                && t.PaymentRequestId == result.Value.ProviderRequestId && t.Status == CallbackStatus.NeedsReview)
-            .ToListAsync(cancellationToken);
-        foreach (var row in early)
-            row.MarkProcessed(null);
         await db.SaveChangesAsync(cancellationToken);
+        // The result can arrive before this record was committed, and be judged "no payout of ours" (or be about to
+        // be): now that the record is visible, settle those rows as ours. The callback marks a row for review only
+        // while it is still undecided, so whichever writes second, the row ends processed.
+        await db.KopoKopoTransactions
+            .Where(t => t.OrganizationId == organizationId && t.Type == KopoKopoTransactionType.SendMoney && t.Id != record.Id
+                && t.PaymentRequestId == result.Value.ProviderRequestId
+                && (t.Status == CallbackStatus.NeedsReview || t.Status == CallbackStatus.Received))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.Status, CallbackStatus.Processed)
+                .SetProperty(t => t.ReviewReason, (string?)null), cancellationToken);
         return new Payout(true, result.Value.ProviderRequestId, "Kopo Kopo accepted the payment; its result arrives by callback.");
     }
 
@@ -193,5 +197,5 @@ public sealed class PaymentAdministration(
     // Provider messages describe the failure (e.g. "invalid client"); they never contain our secrets.
     private static string Describe(GatewayError error) => $"{error.Kind}: {error.Message}";
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+    private static string Truncate(string text, int length) => TextLimits.Truncate(text, length);
 }

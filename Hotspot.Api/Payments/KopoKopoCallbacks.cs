@@ -95,10 +95,20 @@ public sealed class KopoKopoCallbacks(
         {
             // A PAY result is about money we sent, never a purchase: recorded when it answers one of our payouts.
             var ours = notification.ProviderRequestId is { } payoutId && await IsOurPayoutAsync(organizationId, payoutId, stored.TransactionId, cancellationToken);
-            await MarkAsync(organizationId, stored, ours
-                ? CallbackRowMark.Processed(null)
-                : CallbackRowMark.ForReview(null, "No send money request of this organization has this id."), cancellationToken);
-            return CallbackAnswer.Accepted;
+            if (ours)
+            {
+                await MarkAsync(organizationId, stored, CallbackRowMark.Processed(null), cancellationToken);
+                return CallbackAnswer.Accepted;
+            }
+            // The payout's own record may be committed a moment after this result: it then marks this row processed,
+            // and this review mark, written only while the row is undecided, must not undo that.
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+                await db.KopoKopoTransactions
+                    .Where(t => t.Id == stored.TransactionId && t.OrganizationId == organizationId && t.Status == CallbackStatus.Received)
+                    .ExecuteUpdateAsync(set => set
+                        .SetProperty(t => t.Status, CallbackStatus.NeedsReview)
+                        .SetProperty(t => t.ReviewReason, "No send money request of this organization has this id."), cancellationToken);
+            return CallbackAnswer.Review;
         }
 
         if (notification.ProviderRequestId is null)

@@ -1,3 +1,4 @@
+using Hotspot.Api.Health;
 using Hotspot.Api.Observability;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments.Gateways;
@@ -49,9 +50,14 @@ public sealed class PaymentReconciler(
             {
                 break;
             }
+            catch (Exception e) when (DatabaseUnavailableErrors.IsDatabaseUnavailable(e))
+            {
+                // An outage is not a defect: the next round tries again, and recovers what was refused meanwhile.
+                logger.LogWarning("Payment reconciliation round skipped: the database is unreachable ({Cause})", DatabaseUnavailableErrors.Describe(e));
+            }
             catch (Exception e)
             {
-                // A database or provider outage must not stop the worker; the next round tries again.
+                // Anything else must not stop the worker either, but it is a defect to fix.
                 logger.LogError(e, "Payment reconciliation round failed");
             }
 

@@ -1,3 +1,4 @@
+using Hotspot.Domain.Text;
 using Hotspot.Domain.Transactions;
 
 namespace Hotspot.Api.Payments;
@@ -10,7 +11,7 @@ public sealed record PaymentResolution(PaymentResolutionAction Action, string? N
 
     /// <summary>A note as stored: trimmed, at most 500 characters, null when empty.</summary>
     public static string? CleanNote(string? note) =>
-        string.IsNullOrWhiteSpace(note) ? null : note.Trim() is { Length: > 500 } longNote ? longNote[..500] : note.Trim();
+        string.IsNullOrWhiteSpace(note) ? null : TextLimits.Truncate(note.Trim(), 500);
 
     public static PaymentResolution? Of(StoredCallback row) =>
         row.Resolution is { } action ? new(action, row.ResolutionNote, row.ResolvedBy ?? "", row.ResolvedAt ?? default, row.ResolutionVoucherId) : null;

@@ -1,4 +1,5 @@
 using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Text;
 using Hotspot.Domain.Transactions;
 using Hotspot.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ public static class StoredPayments
         var seenStatus = seen.Status;
         var seenAction = seen.Resolution?.Action;
         var seenAt = seen.Resolution?.ResolvedAt;
-        var reason = change.ReviewReason is { Length: > 500 } longReason ? longReason[..500] : change.ReviewReason;
+        var reason = change.ReviewReason is null ? null : TextLimits.Truncate(change.ReviewReason, 500);
         var resolution = change.Resolution;
         PaymentResolutionAction? action = resolution?.Action;
         DateTime? resolvedAt = resolution?.ResolvedAt;

@@ -2,6 +2,7 @@ using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments;
 using Hotspot.Domain.Phones;
 using Hotspot.Domain.Plans;
+using Hotspot.Domain.Text;
 
 namespace Hotspot.Domain.Purchases;
 
@@ -206,7 +207,7 @@ public sealed class Purchase
         UpdatedAt = now;
     }
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+    private static string Truncate(string text, int length) => TextLimits.Truncate(text, length);
 
     /// <summary>Accepts <c>aa:bb:cc:dd:ee:ff</c>, dashes or no separators; returns <c>AA:BB:CC:DD:EE:FF</c>.</summary>
     public static string? NormalizeMac(string? mac)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Hotspot.Domain.Text;
 
 namespace Hotspot.Domain.Transactions;
 
@@ -69,7 +70,7 @@ public abstract class StoredCallback
     {
         PurchaseId = purchaseId;
         Status = CallbackStatus.NeedsReview;
-        ReviewReason = reason.Length <= 500 ? reason : reason[..500];
+        ReviewReason = TextLimits.Truncate(reason, 500);
     }
 
     // What became of a payment kept for review. Written only by a conditional UPDATE (status and resolution as read),

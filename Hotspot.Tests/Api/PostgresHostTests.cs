@@ -16,10 +16,10 @@ public class PostgresHostTests
         await using var api = new TestApi(new Dictionary<string, string?> { ["ConnectionStrings:Hotspot"] = database.ConnectionString });
         using var client = api.CreateClient();
 
-        var response = await client.GetAsync("/healthz");
+        var response = await client.GetAsync("/readyz");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("PostgreSql reachable"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"database\":{\"status\":\"Healthy\""));
         await using var db = await api.Services.GetRequiredService<IDbContextFactory<HotspotDbContext>>().CreateDbContextAsync();
         Assert.That(db.Provider, Is.EqualTo(DatabaseProvider.PostgreSql));
         Assert.That(await db.Database.GetPendingMigrationsAsync(), Is.Empty);

@@ -63,10 +63,9 @@ public class DatabaseOutageTests
         };
         // The simulator's callback comes and is refused (Daraja does not retry); the reconciler fails a few rounds.
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!logs.Entries.Any(e => e.Message.Contains("Simulator callback to localhost answered 503")) && DateTime.UtcNow < deadline)
+        while (!logs.Entries.Any(e => IsRefusedSimulatorCallback(e.Message)) && DateTime.UtcNow < deadline)
             await Task.Delay(100);
-        Assert.That(logs.Entries.Select(e => e.Message), Has.Some.Contains("Simulator callback to localhost answered 503"),
-            "the provider's callback came during the outage");
+        Assert.That(logs.Entries.Any(e => IsRefusedSimulatorCallback(e.Message)), Is.True, "the provider's callback came during the outage");
 
         foreach (var (what, response) in answers)
         {
@@ -79,14 +78,13 @@ public class DatabaseOutageTests
             Assert.That(body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>(), Is.EqualTo(DatabaseUnavailableMiddleware.ServiceUnavailableCode), what);
         }
         var duringOutage = logs.Entries.Skip(cutAt).ToList();
-        // The reconciler (Hotspot.Api/Payments, not changed here) still logs each failed round at Error with its stack trace.
-        var errors = duringOutage.Where(e => e.Level >= LogLevel.Error && e.Category != typeof(PaymentReconciler).FullName).ToList();
+        var errors = duringOutage.Where(e => e.Level >= LogLevel.Error).ToList();
         Assert.That(errors, Is.Empty, string.Join("\n", errors));
         var warnings = duringOutage.Where(e => e.Category == typeof(DatabaseUnavailableMiddleware).FullName).ToList();
         Assert.That(warnings, Has.Count.GreaterThanOrEqualTo(answers.Count));
         Assert.That(warnings, Has.All.Matches<CapturedLogs.Entry>(e => e.Level == LogLevel.Warning && e.Exception is null));
         TestContext.Out.WriteLine($"During the outage: {duringOutage.Count} log entries, {warnings.Count} 503 warnings, " +
-            $"{duringOutage.Count(e => e.Level >= LogLevel.Error)} at Error (all from the reconciler)");
+            $"{duringOutage.Count(e => e.Level >= LogLevel.Error)} at Error");
 
         proxy.Restore();
         var outcome = await Portal.WaitForOutcomeAsync(client, purchaseId, TimeSpan.FromSeconds(30));
@@ -110,4 +108,8 @@ public class DatabaseOutageTests
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client.SendAsync(request);
     }
+
+    // Serilog renders string values quoted when it forwards events to other providers.
+    private static bool IsRefusedSimulatorCallback(string message) =>
+        message.Replace("\"", "").Contains("Simulator callback to localhost answered 503");
 }
