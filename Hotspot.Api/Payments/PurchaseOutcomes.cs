@@ -1,4 +1,5 @@
 using Hotspot.Api.Observability;
+using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Transactions;
@@ -46,8 +47,12 @@ public sealed class PurchaseOutcomes(
         {
             metrics.PurchaseFinished(PurchaseStatus.Paid);
             // Only once the purchase is committed as paid can the till's notification of the same receipt be linked to it.
-            if (status.Receipt is { } receipt)
-                await receiptLinks.LinkToPurchaseAsync(key.OrganizationId, result.PurchaseId!.Value, receipt, result.PaymentMethod!.Value, cancellationToken);
+            // Kopo Kopo sends its till webhook together with the incoming payment's result, so the webhook is often
+            // stored first. An M-Pesa purchase is paid by its own STK callback; a paybill notification of the same
+            // receipt links itself when it is stored, and this round trip stays off the busiest path (one receipt
+            // still buys one voucher either way: the receipt is held by the purchase).
+            if (status.Receipt is { } receipt && result.PaymentMethod == PaymentMethodType.KopoKopo)
+                await receiptLinks.LinkToPurchaseAsync(key.OrganizationId, result.PurchaseId!.Value, receipt, result.PaymentMethod.Value, cancellationToken);
         }
         return result.Outcome switch
         {
