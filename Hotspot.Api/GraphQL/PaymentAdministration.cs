@@ -25,7 +25,9 @@ public sealed class PaymentAdministration(
 
     public sealed record MethodChange(bool Success, string Message, Organization Organization);
 
-    public sealed record Payout(bool Success, string? ProviderRequestId, string Message);
+    /// <param name="OutcomeUnknown">The request may have reached the provider (no answer, or a failure answer to a request
+    /// it may have processed): the money may be on its way, so the payout must not simply be sent again.</param>
+    public sealed record Payout(bool Success, string? ProviderRequestId, string Message, bool OutcomeUnknown = false);
 
     public async Task<CredentialTest> TestMpesaAsync(Guid organizationId, string actor, CancellationToken cancellationToken)
     {
@@ -127,7 +129,7 @@ public sealed class PaymentAdministration(
         var result = await services.GetRequiredService<DarajaPaymentGateway>().SendMoneyAsync(DarajaCredentialsOf(organization), request, cancellationToken);
         return result.IsSuccess
             ? new Payout(true, result.Value.ProviderRequestId, "Daraja accepted the refund; its result arrives by callback.")
-            : new Payout(false, null, "Daraja refused the refund: " + Describe(result.Error!));
+            : new Payout(false, null, "Daraja refused the refund: " + Describe(result.Error!), OutcomeUnknown(result.Error!));
     }
 
     /// <summary>Sends money by Kopo Kopo PAY and records it as a <c>KOPOKOPO_SEND_MONEY</c> transaction.</summary>
@@ -146,7 +148,7 @@ public sealed class PaymentAdministration(
         var request = new PayoutRequest(phone.Value, amountKes, reason.Trim(), reference.ToString("N"),
             urls.KopoKopo(organization, CallbackUrls.KopoKopoSendMoney));
         var result = await services.GetRequiredService<KopoKopoPaymentGateway>().SendMoneyAsync(credentials, request, cancellationToken);
-        if (!result.IsSuccess) return new Payout(false, null, "Kopo Kopo refused the payment: " + Describe(result.Error!));
+        if (!result.IsSuccess) return new Payout(false, null, "Kopo Kopo refused the payment: " + Describe(result.Error!), OutcomeUnknown(result.Error!));
         var record = KopoKopoTransaction.Receive(organizationId, KopoKopoTransactionType.SendMoney, "{}", time.GetUtcNow().UtcDateTime,
             reference: reference.ToString("N"), paymentRequestId: result.Value.ProviderRequestId, providerStatus: "Pending",
             amountKes: amountKes, currency: "KES", phoneNumber: phone.Value, tillNumber: organization.KopoKopoConfiguration!.TillNumber);
@@ -193,6 +195,9 @@ public sealed class PaymentAdministration(
             TillNumber = c.TillNumber, WebhookTillNumber = c.TillNumber,
         };
     }
+
+    // A payout is never retried: unreachable, timed out or a server error means it may have been carried out.
+    private static bool OutcomeUnknown(GatewayError error) => error.Kind == GatewayErrorKind.ProviderUnavailable;
 
     // Provider messages describe the failure (e.g. "invalid client"); they never contain our secrets.
     private static string Describe(GatewayError error) => $"{error.Kind}: {error.Message}";

@@ -15,7 +15,7 @@ namespace Hotspot.Api.Payments;
 /// used (Daraja B2C for M-Pesa rows, Kopo Kopo PAY for Kopo Kopo rows), or dismiss it with a note. Each payment is
 /// decided once: the row changes only while it stands as read, so of two admins deciding at once one gets CONFLICT.
 /// A refund is recorded before the provider is asked (so it cannot be sent twice) and undone when the provider
-/// refuses. Every decision is written to the audit log with its actor. Access is checked by the caller.
+/// refuses; when the provider's answer is lost it stays recorded, since the money may be on its way. Every decision is written to the audit log with its actor. Access is checked by the caller.
 /// </summary>
 public sealed class PaymentResolutions(
     IDbContextFactory<HotspotDbContext> contexts,
@@ -25,6 +25,7 @@ public sealed class PaymentResolutions(
     ILogger<PaymentResolutions> logger)
 {
     public const string RefundFailedAuditAction = "payment.refund_failed";
+    public const string RefundUnknownAuditAction = "payment.refund_unknown";
 
     // Daraja B2C and Kopo Kopo PAY both send 10 KES at least; Kopo Kopo at most 150,000 per payment.
     private const long MinRefundKes = 10;
@@ -101,6 +102,17 @@ public sealed class PaymentResolutions(
             await UndoRefundAsync(payment, refunded, actor, e.Message);
             throw;
         }
+        if (!payout.Success && payout.OutcomeUnknown)
+        {
+            // It may have been paid out: going back to review would invite a second refund of the same money.
+            await AuditAsync(payment, actor, RefundUnknownAuditAction,
+                $"REFUND of {unspent} KES of {what}: the provider could not confirm it ({payout.Message}). Marked refunded; "
+                + "check the provider's statement before paying anything again.");
+            logger.LogWarning("Refund for payment {PaymentId} of organization {OrganizationId} may have been sent; outcome unknown: {Reason}",
+                payment.Id, payment.OrganizationId, payout.Message);
+            return new Outcome(false, payout.Message + " The refund may have gone through: the payment is marked refunded; "
+                + "check the provider's statement before refunding it again.", await RowAsync(payment, cancellationToken), null, null);
+        }
         if (!payout.Success)
         {
             await UndoRefundAsync(payment, refunded, actor, payout.Message);
@@ -142,6 +154,13 @@ public sealed class PaymentResolutions(
             .Where(p => p.OrganizationId == payment.OrganizationId && p.ProviderReceipt == payment.Receipt)
             .Select(p => (long?)p.AmountKes).SingleOrDefaultAsync(cancellationToken) ?? 0;
         return (payment.AmountKes ?? 0) - spent;
+    }
+
+    private async Task AuditAsync(StoredPayment payment, string actor, string action, string details)
+    {
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        db.AuditLog.Add(new AuditEntry(payment.OrganizationId, actor, action, details, Now()));
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     /// <summary>Applies a decision and its audit entry together, if the payment still stands as read.</summary>

@@ -7,6 +7,8 @@ using Hotspot.Domain.Transactions;
 using Hotspot.Providers.Daraja.Simulator;
 using Hotspot.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 
 namespace Hotspot.Tests.Api.EndToEnd;
 
@@ -32,6 +34,24 @@ public class PaymentResolutionTests(DatabaseProvider provider) : BillingApiFixtu
     private string _viewer = null!;
     private string _otherAdmin = null!;
     private string _otherOrganization = null!;
+
+    // B2C requests for this payer never get an answer: the network fails after the request went out.
+    private const string UnansweredPayer = "254711000999";
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.ConfigureAll<HttpClientFactoryOptions>(options => options.HttpMessageHandlerBuilderActions.Add(handlers =>
+            handlers.AdditionalHandlers.Add(new LostB2CAnswer())));
+
+    private sealed class LostB2CAnswer : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri!.AbsolutePath.Contains("/b2c/") && request.Content is not null
+                && (await request.Content.ReadAsStringAsync(cancellationToken)).Contains(UnansweredPayer))
+                throw new HttpRequestException("The connection was reset after the request was sent.");
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -201,6 +221,24 @@ public class PaymentResolutionTests(DatabaseProvider provider) : BillingApiFixtu
         // It can still be decided.
         var dismissed = await ResolveAsync(_admin, payment, "DISMISS", null, "Paid back in cash");
         Assert.That(dismissed["data"]!["resolvePayment"]!["payment"]!["status"]!.GetValue<string>(), Is.EqualTo("PROCESSED"), dismissed.ToJsonString());
+    }
+
+    [Test]
+    public async Task A_refund_whose_answer_is_lost_stays_refunded_so_it_is_not_sent_twice()
+    {
+        var payment = await ReviewPayments.MpesaWrongAmountAsync(Api, Client, _organization, 40, ReviewPayments.NewReceipt(), phoneJson: UnansweredPayer);
+
+        var result = await ResolveAsync(_admin, payment, "REFUND", null, null);
+
+        var payload = result["data"]!["resolvePayment"]!;
+        Assert.That(payload["success"]!.GetValue<bool>(), Is.False, result.ToJsonString());
+        Assert.That(payload["message"]!.GetValue<string>(), Does.Contain("may have gone through"));
+        Assert.That(payload["payment"]!["status"]!.GetValue<string>(), Is.Not.EqualTo("NEEDS_REVIEW"));
+        Assert.That(payload["payment"]!["resolution"]!["action"]!.GetValue<string>(), Is.EqualTo("REFUND"));
+        var again = await ResolveAsync(_admin, payment, "REFUND", null, null);
+        Assert.That(Code(again), Is.EqualTo("CONFLICT"), again.ToJsonString());
+        await using var db = await Api.Contexts.CreateDbContextAsync();
+        Assert.That(await AuditCountAsync(db, "payment.refund_unknown", payment), Is.EqualTo(1));
     }
 
     [Test]
