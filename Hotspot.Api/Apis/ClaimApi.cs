@@ -30,10 +30,7 @@ public static class ClaimApi
 
     private static async Task<IResult> ClaimAsync(HttpContext context, PaymentClaims claims, ClaimAttemptLimiter limiter)
     {
-        var (body, tooLarge) = await RequestBodies.ReadAsync(context);
-        if (tooLarge is not null)
-            return tooLarge;
-        var (json, malformed) = RequestBodies.ParseObject(body!);
+        var (json, malformed) = await RequestBodies.ReadObjectAsync(context);
         if (malformed is not null)
             return malformed;
         var errors = new Dictionary<string, string[]>();

@@ -28,10 +28,7 @@ public static class KopoKopoAdminApi
         return await GuardedAsync(async () =>
         {
             await user.RequireAsync(cancellationToken); // strangers learn nothing, not even what a body should look like
-            var (body, tooLarge) = await RequestBodies.ReadAsync(context);
-            if (tooLarge is not null)
-                return tooLarge;
-            var (json, malformed) = RequestBodies.ParseObject(body!);
+            var (json, malformed) = await RequestBodies.ReadObjectAsync(context);
             if (malformed is not null)
                 return malformed;
             var (request, errors) = PayRequest.Read(json!.Value);

@@ -39,10 +39,7 @@ public static class PurchaseApi
 
     private static async Task<IResult> StartAsync(HttpContext context, PurchaseStarter starter, PhonePromptLimiter phones, PaymentMethodType? requiredMethod)
     {
-        var (body, tooLarge) = await RequestBodies.ReadAsync(context);
-        if (tooLarge is not null)
-            return tooLarge;
-        var (json, malformed) = RequestBodies.ParseObject(body!);
+        var (json, malformed) = await RequestBodies.ReadObjectAsync(context);
         if (malformed is not null)
             return malformed;
         var (request, errors) = PurchaseRequest.Read(json!.Value);

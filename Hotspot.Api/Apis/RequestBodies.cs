@@ -37,6 +37,13 @@ public static class RequestBodies
         return (body, null);
     }
 
+    /// <summary>Reads the body (<see cref="ReadAsync"/>) and parses it as a JSON object (<see cref="ParseObject"/>).</summary>
+    public static async Task<(JsonElement? Json, IResult? Problem)> ReadObjectAsync(HttpContext context)
+    {
+        var (body, problem) = await ReadAsync(context);
+        return problem is not null ? (null, problem) : ParseObject(body!);
+    }
+
     /// <summary>The body as a JSON object, or a 400 problem that says what is wrong with it.</summary>
     /// <remarks>Read through <see cref="UntrustedJson"/>, so no later read of the object can throw.</remarks>
     public static (JsonElement? Json, IResult? Problem) ParseObject(byte[] body)
