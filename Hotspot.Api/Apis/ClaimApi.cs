@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Hotspot.Api.Payments;
 using Hotspot.Domain.Phones;
 
@@ -34,12 +33,9 @@ public static class ClaimApi
         if (malformed is not null)
             return malformed;
         var errors = new Dictionary<string, string[]>();
-        var organization = Text(json!.Value, "organizationId", errors);
-        var receiptText = Text(json.Value, "receipt", errors);
-        var phoneText = Text(json.Value, "phoneNumber", errors);
-        Guid organizationId = default;
-        if (organization is not null && !Guid.TryParse(organization, out organizationId))
-            errors["organizationId"] = ["organizationId is not a UUID."];
+        var organizationId = RequestFields.RequiredGuid(json!.Value, "organizationId", errors);
+        var receiptText = RequestFields.RequiredString(json.Value, "receipt", errors);
+        var phoneText = RequestFields.RequiredString(json.Value, "phoneNumber", errors);
         var receipt = PaymentClaims.NormalizeReceipt(receiptText);
         if (receiptText is not null && receipt is null)
             errors["receipt"] = ["The receipt is the code at the start of the M-Pesa message, e.g. TKL2ABC123."];
@@ -68,17 +64,6 @@ public static class ClaimApi
             _ => Results.Problem(statusCode: 404, title: "PAYMENT_NOT_FOUND", detail: NotFoundDetail,
                 extensions: new Dictionary<string, object?> { ["code"] = "PAYMENT_NOT_FOUND" }),
         };
-    }
-
-    private static string? Text(JsonElement body, string name, Dictionary<string, string[]> errors)
-    {
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            errors[name] = [$"{name} is required."];
-        else if (value.ValueKind != JsonValueKind.String)
-            errors[name] = [$"{name} must be a string, not {RequestBodies.Describe(value.ValueKind)}."];
-        else
-            return value.GetString();
-        return null;
     }
 
     /// <summary>For the OpenAPI document only; the body is read field by field.</summary>

@@ -1,5 +1,6 @@
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Plans;
+using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Radius;
 using Hotspot.Domain.Users;
 using Hotspot.Domain.Vouchers;
@@ -27,6 +28,14 @@ public static class DataLoaders
             await using var db = await Resolve.DatabaseAsync(ctx);
             var vouchers = await db.Vouchers.AsNoTracking().Where(v => ids.Contains(v.Id)).ToListAsync(cancellationToken);
             return vouchers.ToDictionary(v => v.Id);
+        });
+
+    public static DataLoader<Guid, Purchase> Purchases(ResolverContext ctx) =>
+        ctx.DataLoader<Guid, Purchase>("purchases", async (ids, cancellationToken) =>
+        {
+            await using var db = await Resolve.DatabaseAsync(ctx);
+            var purchases = await db.Purchases.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+            return purchases.ToDictionary(p => p.Id);
         });
 
     public static DataLoader<Guid, Organization> Organizations(ResolverContext ctx) =>

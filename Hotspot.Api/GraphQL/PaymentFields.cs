@@ -4,8 +4,6 @@ using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Transactions;
 using Hotspot.Domain.Vouchers;
 using Hotspot.GraphQL.Binding;
-using Hotspot.GraphQL.Execution;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hotspot.Api.GraphQL;
 
@@ -42,15 +40,7 @@ public static class PaymentFields
     {
         if (row.PurchaseId is not { } id) return null;
         await Resolve.User(ctx).RequireReadAsync(row.OrganizationId, ctx.CancellationToken);
-        var purchase = await Purchases(ctx).LoadAsync(id);
+        var purchase = await DataLoaders.Purchases(ctx).LoadAsync(id);
         return purchase?.OrganizationId == row.OrganizationId ? purchase : null;
     }
-
-    private static DataLoader<Guid, Purchase> Purchases(ResolverContext ctx) =>
-        ctx.DataLoader<Guid, Purchase>("purchases", async (ids, cancellationToken) =>
-        {
-            await using var db = await Resolve.DatabaseAsync(ctx);
-            var purchases = await db.Purchases.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
-            return purchases.ToDictionary(p => p.Id);
-        });
 }
