@@ -8,6 +8,7 @@ using Hotspot.Domain.Users;
 using Hotspot.Domain.Vouchers;
 using Hotspot.Storage.Configurations;
 using Hotspot.Storage.Leases;
+using Hotspot.Storage.Limits;
 using Hotspot.Storage.ProviderTokens;
 using Hotspot.Storage.Radius;
 using Hotspot.Storage.Secrets;
@@ -34,6 +35,7 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options,
     public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
     public DbSet<StoredProviderToken> ProviderTokens => Set<StoredProviderToken>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<LimiterCount> LimiterCounts => Set<LimiterCount>();
     public DbSet<Router> Routers => Set<Router>();
     public DbSet<RadiusSession> RadiusSessions => Set<RadiusSession>();
 
@@ -58,6 +60,7 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options,
         modelBuilder.ApplyConfiguration(new SignInFailuresConfiguration());
         modelBuilder.ApplyConfiguration(new StoredProviderTokenConfiguration());
         modelBuilder.ApplyConfiguration(new LeaseConfiguration());
+        modelBuilder.ApplyConfiguration(new LimiterCountConfiguration());
         modelBuilder.ApplyConfiguration(new RouterConfiguration());
         modelBuilder.ApplyConfiguration(new RadiusSessionConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);

@@ -36,9 +36,6 @@ public sealed class BillingRateLimits
 
     public int PhoneWindowSeconds { get; set; } = 300;
 
-    /// <summary>Phone numbers <see cref="PhonePromptLimiter"/> remembers at most (memory bound).</summary>
-    public int TrackedPhones { get; set; } = 100_000;
-
     /// <summary>Status polls per purchase: the portal polls at most once a second, usually less.</summary>
     public int PollsPerPurchasePerMinute { get; set; } = 90;
 

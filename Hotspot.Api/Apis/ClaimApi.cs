@@ -46,7 +46,7 @@ public static class ClaimApi
             return RequestBodies.BadRequest("Some fields are missing or invalid.", errors);
 
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!limiter.TryAcquire(address, organizationId, receipt!, out var retryAfter))
+        if (await limiter.TryAcquireAsync(address, organizationId, receipt!, context.RequestAborted) is { } retryAfter)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "TOO_MANY_CLAIMS",

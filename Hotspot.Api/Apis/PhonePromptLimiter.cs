@@ -1,68 +1,32 @@
 using Hotspot.Domain.Phones;
+using Hotspot.Storage.Limits;
 using Microsoft.Extensions.Options;
 
 namespace Hotspot.Api.Apis;
 
 /// <summary>
 /// At most <see cref="BillingRateLimits.PromptsPerPhone"/> purchases (each an M-Pesa prompt on the phone) per phone
-/// number within <see cref="BillingRateLimits.PhoneWindowSeconds"/>, whichever address asks, so nobody can flood a
-/// phone with prompts. A purchase the API refused (no prompt sent) gives its slot back. In memory, per API instance,
-/// for at most <see cref="BillingRateLimits.TrackedPhones"/> numbers (the idlest are forgotten first).
+/// number within <see cref="BillingRateLimits.PhoneWindowSeconds"/> (a window opens at the number's first prompt),
+/// whichever address asks and whichever API instance answers, so nobody can flood a phone with prompts. A purchase
+/// the API refused (no prompt sent) gives its slot back. Counted in the database (<see cref="LimiterCounts"/>).
 /// </summary>
-public sealed class PhonePromptLimiter(IOptions<BillingRateLimits> options, TimeProvider clock)
+public sealed class PhonePromptLimiter(LimiterCounts counts, IOptions<BillingRateLimits> options)
 {
-    private readonly Dictionary<string, Queue<DateTime>> _phones = new(StringComparer.Ordinal);
-    private readonly object _gate = new();
-
-    public int TrackedPhones
+    /// <summary>Takes a slot for the number: null when taken, else how long until one is free. Unparseable numbers are not limited here (the purchase refuses them).</summary>
+    public async Task<TimeSpan?> TryAcquireAsync(string? phoneNumber, CancellationToken cancellationToken)
     {
-        get { lock (_gate) return _phones.Count; }
-    }
-
-    /// <summary>Takes a slot for the number; when none is free, how long until one is. Unparseable numbers are not limited here (the purchase refuses them).</summary>
-    public bool TryAcquire(string? phoneNumber, out TimeSpan retryAfter)
-    {
-        retryAfter = TimeSpan.Zero;
         if (!KenyanPhoneNumber.TryParse(phoneNumber, out var number))
-            return true;
+            return null;
         var settings = options.Value;
-        var window = TimeSpan.FromSeconds(Math.Max(1, settings.PhoneWindowSeconds));
-        var now = clock.GetUtcNow().UtcDateTime;
-        lock (_gate)
-        {
-            if (!_phones.TryGetValue(number.Value, out var prompts))
-            {
-                MakeRoom(now, window, Math.Max(1, settings.TrackedPhones));
-                prompts = new Queue<DateTime>();
-                _phones[number.Value] = prompts;
-            }
-            while (prompts.Count > 0 && now - prompts.Peek() >= window)
-                prompts.Dequeue();
-            if (prompts.Count >= Math.Max(1, settings.PromptsPerPhone))
-            {
-                retryAfter = prompts.Peek() + window - now;
-                return false;
-            }
-            prompts.Enqueue(now);
-            return true;
-        }
+        return await counts.TryTakeAsync(Key(number), settings.PromptsPerPhone,
+            TimeSpan.FromSeconds(Math.Max(1, settings.PhoneWindowSeconds)), cancellationToken);
     }
 
     /// <summary>Gives back the slot of a purchase that sent no prompt (refused before the provider was asked).</summary>
-    public void Release(string? phoneNumber)
+    public async Task ReleaseAsync(string? phoneNumber, CancellationToken cancellationToken)
     {
-        if (!KenyanPhoneNumber.TryParse(phoneNumber, out var number))
-            return;
-        lock (_gate)
-        {
-            if (!_phones.TryGetValue(number.Value, out var prompts) || prompts.Count == 0)
-                return;
-            // Drop the newest slot (this request's).
-            var kept = prompts.Take(prompts.Count - 1).ToList();
-            prompts.Clear();
-            foreach (var at in kept)
-                prompts.Enqueue(at);
-        }
+        if (KenyanPhoneNumber.TryParse(phoneNumber, out var number))
+            await counts.GiveBackAsync(Key(number), options.Value.PromptsPerPhone, cancellationToken);
     }
 
     public static string Message(TimeSpan retryAfter)
@@ -72,17 +36,5 @@ public sealed class PhonePromptLimiter(IOptions<BillingRateLimits> options, Time
                $"or try again in {minutes} minute{(minutes == 1 ? "" : "s")}.";
     }
 
-    private void MakeRoom(DateTime now, TimeSpan window, int capacity)
-    {
-        if (_phones.Count < capacity)
-            return;
-        foreach (var (key, prompts) in _phones.ToList())
-            if (prompts.Count == 0 || now - prompts.Last() >= window)
-                _phones.Remove(key);
-        if (_phones.Count < capacity)
-            return;
-        var drop = Math.Max(1, _phones.Count - capacity + capacity / 10);
-        foreach (var key in _phones.OrderBy(p => p.Value.Last()).Take(drop).Select(p => p.Key).ToList())
-            _phones.Remove(key);
-    }
+    private static string Key(KenyanPhoneNumber number) => "phone:" + number.Value;
 }

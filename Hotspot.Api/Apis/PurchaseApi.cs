@@ -46,7 +46,7 @@ public static class PurchaseApi
         if (request is null)
             return RequestBodies.BadRequest("Some fields are missing or invalid.", errors);
 
-        if (!phones.TryAcquire(request.PhoneNumber, out var retryAfter))
+        if (await phones.TryAcquireAsync(request.PhoneNumber, context.RequestAborted) is { } retryAfter)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "TOO_MANY_PROMPTS", detail: PhonePromptLimiter.Message(retryAfter),
@@ -57,7 +57,7 @@ public static class PurchaseApi
         if (problem is not null)
         {
             if (problem.Status < 500)
-                phones.Release(request.PhoneNumber); // refused before any prompt was sent
+                await phones.ReleaseAsync(request.PhoneNumber, CancellationToken.None); // refused before any prompt was sent
             var extensions = new Dictionary<string, object?> { ["code"] = problem.Code };
             if (problem.PurchaseId is { } id)
                 extensions["purchaseId"] = id;

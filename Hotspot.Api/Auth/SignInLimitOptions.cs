@@ -1,8 +1,8 @@
 namespace Hotspot.Api.Auth;
 
 /// <summary>
-/// Limits on failed password sign-ins (section <c>Auth:SignInLimits</c>). Per email address, known or not, in the
-/// database so every API instance counts together; per client address, in each instance's memory.
+/// Limits on failed password sign-ins (section <c>Auth:SignInLimits</c>). Per email address, known or not, both in the
+/// database so every API instance counts together.
 /// </summary>
 public sealed class SignInLimitOptions
 {
@@ -20,7 +20,4 @@ public sealed class SignInLimitOptions
     public int AddressFailures { get; set; } = 50;
 
     public TimeSpan AddressWindow { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>Client addresses kept in memory at most; the idlest are forgotten first.</summary>
-    public int TrackedAddresses { get; set; } = 10_000;
 }

@@ -29,7 +29,7 @@ public sealed class UserAccounts(
     public async Task<(string Token, DateTime ExpiresAt, User User)?> LoginAsync(string? email, string? password, string clientAddress,
         CancellationToken cancellationToken)
     {
-        if (addressLimiter.TryBegin(clientAddress) is { } addressWait)
+        if (await addressLimiter.TryBeginAsync(clientAddress, cancellationToken) is { } addressWait)
             throw TooManySignInAttempts.Error(addressWait);
         var failed = false;
         try
@@ -41,7 +41,7 @@ public sealed class UserAccounts(
         finally
         {
             // Only a wrong password counts against the address: not a success, nor an attempt refused unchecked.
-            if (!failed) addressLimiter.Forgive(clientAddress);
+            if (!failed) await addressLimiter.ForgiveAsync(clientAddress, CancellationToken.None);
         }
     }
 

@@ -40,7 +40,7 @@ public static class RadiusApi
         var userName = attributes["User-Name"];
         var nas = attributes["NAS-Identifier"] ?? attributes["NAS-IP-Address"];
         var device = attributes["Calling-Station-Id"];
-        if (wrongCodes.LockedFor(nas, device) is { } locked)
+        if (await wrongCodes.LockedForAsync(nas, device, cancellationToken) is { } locked)
         {
             logger.LogInformation("Access refused without lookup: device {Mac} at NAS {Nas} is locked out for {Seconds} s after wrong codes",
                 device, nas, (int)locked.TotalSeconds);
@@ -57,7 +57,7 @@ public static class RadiusApi
             return Reject(outcome.Decision.RejectMessage!);
         }
         var decision = outcome.Decision;
-        if (outcome.UnknownCode && wrongCodes.RecordWrongCode(nas, device))
+        if (outcome.UnknownCode && await wrongCodes.RecordWrongCodeAsync(nas, device, cancellationToken))
             logger.LogWarning("Device {Mac} at router {RouterId} sent too many unknown voucher codes; locked out", device, outcome.Router!.Id);
         if (!decision.Accepted)
         {
@@ -66,7 +66,7 @@ public static class RadiusApi
             return Reject(decision.RejectMessage!);
         }
 
-        wrongCodes.RecordAccepted(nas, device);
+        await wrongCodes.RecordAcceptedAsync(nas, device, cancellationToken);
         logger.LogInformation("Access accepted at router {RouterId} of organization {OrganizationId} for {Seconds} s{How}",
             outcome.Router!.Id, outcome.Router.OrganizationId, decision.SessionTimeoutSeconds, outcome.MacLogin ? " (MAC login)" : "");
         // A MAC login's password is the router's mac-auth-password (Radius:MacAuthPassword), or the MAC itself.

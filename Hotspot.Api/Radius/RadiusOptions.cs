@@ -25,7 +25,4 @@ public sealed class RadiusOptions
 
     /// <summary>How long a device that hit the limit is refused, whatever code it sends.</summary>
     public int WrongCodeLockoutSeconds { get; set; } = 300;
-
-    /// <summary>Devices the limiter remembers at most (memory bound; the idlest are forgotten first).</summary>
-    public int WrongCodeTrackedDevices { get; set; } = 100_000;
 }

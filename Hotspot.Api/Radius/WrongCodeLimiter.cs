@@ -1,81 +1,33 @@
 using Hotspot.Domain.Radius;
+using Hotspot.Storage.Limits;
 using Microsoft.Extensions.Options;
 
 namespace Hotspot.Api.Radius;
 
 /// <summary>
 /// Stops a device from guessing voucher codes through a router: after <see cref="RadiusOptions.WrongCodeLimit"/>
-/// unknown codes from one NAS and one Calling-Station-Id (the device's MAC) within the window, every login from
-/// that device is refused for the lockout, without looking the code up. Kept in memory, at most
-/// <see cref="RadiusOptions.WrongCodeTrackedDevices"/> devices (the idlest are forgotten first); each API instance
-/// counts on its own.
+/// unknown codes from one NAS and one Calling-Station-Id (the device's MAC) within the window (opened by the first
+/// of them), every login from that device is refused for the lockout, without looking the code up. Counted in the
+/// database (<see cref="LimiterCounts"/>), so a device gets the limit once however many API instances answer.
 /// </summary>
-public sealed class WrongCodeLimiter(IOptions<RadiusOptions> options, TimeProvider clock)
+public sealed class WrongCodeLimiter(LimiterCounts counts, IOptions<RadiusOptions> options)
 {
-    private readonly Dictionary<string, Device> _devices = new(StringComparer.Ordinal);
-    private readonly object _gate = new();
-
-    private sealed class Device
-    {
-        public readonly Queue<DateTime> WrongAt = new();
-        public DateTime? LockedUntil;
-        public DateTime LastSeen;
-    }
-
-    public int TrackedDevices
-    {
-        get { lock (_gate) return _devices.Count; }
-    }
-
     /// <summary>How long the device stays locked out; null when it may log in.</summary>
-    public TimeSpan? LockedFor(string? nas, string? callingStationId)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        lock (_gate)
-        {
-            if (!_devices.TryGetValue(Key(nas, callingStationId), out var device) || device.LockedUntil is not { } until || until <= now)
-                return null;
-            return until - now;
-        }
-    }
+    public Task<TimeSpan?> LockedForAsync(string? nas, string? callingStationId, CancellationToken cancellationToken) =>
+        counts.LockedForAsync(Key(nas, callingStationId), cancellationToken);
 
     /// <summary>Counts an unknown code; returns true when this one locks the device out.</summary>
-    public bool RecordWrongCode(string? nas, string? callingStationId)
+    public Task<bool> RecordWrongCodeAsync(string? nas, string? callingStationId, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var window = TimeSpan.FromSeconds(Math.Max(1, settings.WrongCodeWindowSeconds));
-        var limit = Math.Max(1, settings.WrongCodeLimit);
-        var key = Key(nas, callingStationId);
-        lock (_gate)
-        {
-            if (!_devices.TryGetValue(key, out var device))
-            {
-                MakeRoom(now, window, Math.Max(1, settings.WrongCodeTrackedDevices));
-                device = new Device();
-                _devices[key] = device;
-            }
-            device.LastSeen = now;
-            if (device.LockedUntil is { } until && until > now)
-                return false;
-            device.LockedUntil = null;
-            while (device.WrongAt.Count > 0 && now - device.WrongAt.Peek() >= window)
-                device.WrongAt.Dequeue();
-            device.WrongAt.Enqueue(now);
-            if (device.WrongAt.Count < limit)
-                return false;
-            device.WrongAt.Clear();
-            device.LockedUntil = now + TimeSpan.FromSeconds(Math.Max(1, settings.WrongCodeLockoutSeconds));
-            return true;
-        }
+        return counts.RecordFailureAsync(Key(nas, callingStationId), settings.WrongCodeLimit,
+            TimeSpan.FromSeconds(Math.Max(1, settings.WrongCodeWindowSeconds)),
+            TimeSpan.FromSeconds(Math.Max(1, settings.WrongCodeLockoutSeconds)), cancellationToken);
     }
 
     /// <summary>A code that worked forgives the device's earlier typos.</summary>
-    public void RecordAccepted(string? nas, string? callingStationId)
-    {
-        lock (_gate)
-            _devices.Remove(Key(nas, callingStationId));
-    }
+    public Task RecordAcceptedAsync(string? nas, string? callingStationId, CancellationToken cancellationToken) =>
+        counts.ForgetAsync(Key(nas, callingStationId), cancellationToken);
 
     /// <summary>The reject message for a locked-out device, in whole minutes rounded up.</summary>
     public static string Message(TimeSpan left)
@@ -85,21 +37,5 @@ public sealed class WrongCodeLimiter(IOptions<RadiusOptions> options, TimeProvid
     }
 
     private static string Key(string? nas, string? callingStationId) =>
-        (nas?.Trim() ?? "") + "|" + (VoucherAuthorizer.NormalizeMac(callingStationId) ?? "");
-
-    // Called with the lock held, before adding a device: forget idle devices, then the least recently seen.
-    private void MakeRoom(DateTime now, TimeSpan window, int capacity)
-    {
-        if (_devices.Count < capacity)
-            return;
-        foreach (var (key, device) in _devices.ToList())
-            if ((device.LockedUntil is null || device.LockedUntil <= now) && now - device.LastSeen >= window)
-                _devices.Remove(key);
-        if (_devices.Count < capacity)
-            return;
-        // Still full of recent devices (a flood): drop the idlest tenth at once, so this scan stays rare.
-        var drop = Math.Max(1, _devices.Count - capacity + capacity / 10);
-        foreach (var key in _devices.OrderBy(d => d.Value.LastSeen).Take(drop).Select(d => d.Key).ToList())
-            _devices.Remove(key);
-    }
+        "radius-device:" + (nas?.Trim() ?? "") + "|" + (VoucherAuthorizer.NormalizeMac(callingStationId) ?? "");
 }

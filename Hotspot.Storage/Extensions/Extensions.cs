@@ -1,5 +1,6 @@
 using Hotspot.Domain.Payments;
 using Hotspot.Storage.Leases;
+using Hotspot.Storage.Limits;
 using Hotspot.Storage.ProviderTokens;
 using Hotspot.Storage.Secrets;
 using Hotspot.Storage.Settlement;
@@ -53,6 +54,7 @@ public static class Extensions
 
         services.AddSingleton<IProviderTokenStore, DatabaseProviderTokenStore>();
         services.AddSingleton<DatabaseLease>();
+        services.AddSingleton<LimiterCounts>();
         services.AddSingleton<PurchaseSettlement>();
         services.AddHostedService<DatabaseMigrator>();
         return services;

@@ -26,6 +26,8 @@ public sealed class GraphQLServerProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>The GraphQL endpoint, e.g. <c>http://127.0.0.1:41234/graphql</c>.</summary>
     public string GraphQLUrl => BaseUrl + "/graphql";
 

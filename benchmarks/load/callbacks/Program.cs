@@ -6,7 +6,11 @@
 //      times it from the first request to the last answer;
 //   3. checks in the database that exactly N purchases are PAID with exactly N vouchers.
 //
-// Usage: dotnet run -c Release --project benchmarks/load/callbacks -- <api-url> <npgsql-connection-string> [N] [C] [--duplicates] [--analyze]
+// Usage: dotnet run -c Release --project benchmarks/load/callbacks -- <api-url>[,<api-url>...] <npgsql-connection-string> [N] [C] [--duplicates] [--mix] [--analyze]
+//
+// Several comma-separated URLs (instances of the API on one database) get the requests in turn, as behind a balancer.
+// --mix adds 10% hostile traffic to the N callbacks: N/20 exact re-deliveries and N/20 forgeries (a wrong callback
+// token, answered 401 and kept for review); the settled rate still counts the N purchases only.
 //
 // --analyze runs ANALYZE on purchases after creating them, as autovacuum does within a minute of a burst: without
 // fresh statistics PostgreSQL may answer the PENDING->PAID UPDATE (id and status) through the status index and read
@@ -23,15 +27,18 @@ if (args.Length < 2)
     return 2;
 }
 
-var apiUrl = args[0].TrimEnd('/');
+var apiUrls = args[0].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => u.TrimEnd('/')).ToArray();
 var connectionString = args[1];
 var count = args.Length > 2 && int.TryParse(args[2], out var n) ? n : 2000;
 var concurrency = args.Length > 3 && int.TryParse(args[3], out var c) ? c : 64;
 var duplicates = args.Contains("--duplicates");
 var analyze = args.Contains("--analyze");
+var mix = args.Contains("--mix");
 const string LostCallbackPhone = "254700000005"; // the simulator's "payment succeeds, callback lost" number
 
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(apiUrl), Timeout = TimeSpan.FromMinutes(2) };
+var clients = apiUrls.Select(u => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(u), Timeout = TimeSpan.FromMinutes(2) }).ToArray();
+var http = clients[0];
+HttpClient For(int i) => clients[i % clients.Length];
 await using var data = NpgsqlDataSource.Create(connectionString);
 
 // The demo organization the API seeds in Development, and its cheapest plan.
@@ -45,7 +52,7 @@ Console.WriteLine($"Creating {count} pending purchases through /api/hotspot/purc
 var purchaseIds = new Guid[count];
 await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
 {
-    using var response = await http.PostAsJsonAsync("/api/hotspot/purchase-voucher", new { organizationId, planId, phoneNumber = LostCallbackPhone }, ct);
+    using var response = await For(i).PostAsJsonAsync("/api/hotspot/purchase-voucher", new { organizationId, planId, phoneNumber = LostCallbackPhone }, ct);
     var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
     if ((int)response.StatusCode != 202)
         throw new InvalidOperationException($"purchase-voucher answered {(int)response.StatusCode}: {body}");
@@ -69,18 +76,27 @@ if (analyze)
     await command.ExecuteNonQueryAsync();
 }
 
-var callbacks = checkouts.Values.SelectMany(checkout => Enumerable.Repeat(checkout, duplicates ? 2 : 1))
-    .OrderBy(_ => Random.Shared.Next()).ToArray();
+var genuine = checkouts.Values.SelectMany(checkout => Enumerable.Repeat(checkout, duplicates ? 2 : 1)).ToList();
+var hostile = mix ? Math.Max(1, count / 20) : 0;
+var callbacks = genuine.Select(checkout => (Checkout: checkout, Forged: false))
+    .Concat(genuine.OrderBy(_ => Random.Shared.Next()).Take(hostile).Select(checkout => (Checkout: checkout, Forged: false)))
+    .Concat(genuine.OrderBy(_ => Random.Shared.Next()).Take(hostile).Select(checkout => (Checkout: checkout, Forged: true)))
+    .OrderBy(_ => Random.Shared.Next()).Select((c, i) => (c.Checkout, c.Forged, Turn: i)).ToArray();
 var url = $"/api/payments/daraja/callback/{organizationId}/{token}";
-Console.WriteLine($"Posting {callbacks.Length} STK callbacks, {concurrency} at a time ...");
+var forgedUrl = $"/api/payments/daraja/callback/{organizationId}/forged-{Guid.NewGuid():N}";
+Console.WriteLine($"Posting {callbacks.Length} STK callbacks ({hostile} re-deliveries and {hostile} forgeries among them), {concurrency} at a time, to {clients.Length} instance(s) ...");
 var failures = 0;
+var forgeriesRefused = 0;
 var watch = Stopwatch.StartNew();
-await Parallel.ForEachAsync(callbacks, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (checkout, ct) =>
+await Parallel.ForEachAsync(callbacks, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (callback, ct) =>
 {
+    var (checkout, forged, turn) = callback;
     var receipt = "L" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(checkout)))[..9];
     var json = $$"""{"Body":{"stkCallback":{"MerchantRequestID":"load","CheckoutRequestID":"{{checkout}}","ResultCode":0,"ResultDesc":"The service request is processed successfully.","CallbackMetadata":{"Item":[{"Name":"Amount","Value":{{price}} },{"Name":"MpesaReceiptNumber","Value":"{{receipt}}"},{"Name":"PhoneNumber","Value":254700000005} ] } } } }""";
-    using var response = await http.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"), ct);
-    if (!response.IsSuccessStatusCode)
+    using var response = await For(turn).PostAsync(forged ? forgedUrl : url, new StringContent(json, Encoding.UTF8, "application/json"), ct);
+    if (forged && (int)response.StatusCode == 401)
+        Interlocked.Increment(ref forgeriesRefused);
+    else if (forged || !response.IsSuccessStatusCode)
         Interlocked.Increment(ref failures);
 });
 watch.Stop();
@@ -88,7 +104,7 @@ watch.Stop();
 var paid = await SingleAsync(data, $"select count(*) from purchases where id = any(@ids) and status = 'Paid'", r => r.GetInt64(0), purchaseIds);
 var vouchers = await SingleAsync(data, $"select count(*) from vouchers where purchase_id = any(@ids)", r => r.GetInt64(0), purchaseIds);
 var perSecond = count / watch.Elapsed.TotalSeconds;
-Console.WriteLine($"callbacks posted: {callbacks.Length} ({(duplicates ? "each twice" : "once each")}), non-2xx answers: {failures}");
+Console.WriteLine($"callbacks posted: {callbacks.Length} ({(duplicates ? "each twice" : "once each")}{(mix ? $", plus {hostile} re-deliveries and {hostile} forgeries ({forgeriesRefused} refused with 401)" : "")}), unexpected answers: {failures}");
 Console.WriteLine($"purchases paid: {paid}/{count}, vouchers: {vouchers} (exactly once: {(paid == count && vouchers == count ? "yes" : "NO")})");
 Console.WriteLine($"elapsed: {watch.Elapsed.TotalSeconds:F2} s, purchases settled per second: {perSecond:F0}, callbacks answered per second: {callbacks.Length / watch.Elapsed.TotalSeconds:F0}");
 return paid == count && vouchers == count && failures == 0 ? 0 : 1;

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Start time and idle memory of the published API on PostgreSQL with its migrations already applied.
+#
+#   benchmarks/startup/run.sh "<npgsql connection string>" [runs=3] [-- extra dotnet publish arguments]
+#
+# Publishes Hotspot.Api in Release (with the csproj's own settings, i.e. what the Dockerfile builds; extra publish
+# arguments, e.g. -p:PublishReadyToRun=false, measure an alternative), starts it once to apply the migrations,
+# then RUNS times: the milliseconds from launching `dotnet Hotspot.Api.dll` to the first 200 from /healthz, and the
+# resident memory (VmRSS) after 5 idle seconds. DOTNET_* variables in the environment (e.g. DOTNET_gcServer=1,
+# DOTNET_TieredPGO=0) reach the API, so runtime settings can be compared without republishing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+connection=${1:?usage: run.sh "<npgsql connection string>" [runs] [-- publish args]}
+runs=${2:-3}
+shift $(( $# >= 2 ? 2 : 1 ))
+[ "${1:-}" = "--" ] && shift
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+# PUBLISHED=<folder> measures an existing publish output instead of publishing again.
+if [ -n "${PUBLISHED:-}" ]; then cp -r "$PUBLISHED"/. "$out"/; else
+  dotnet publish Hotspot.Api/Hotspot.Api.csproj -c Release -o "$out" -v q -nologo "$@" >/dev/null
+fi
+port=$(( 20000 + RANDOM % 20000 ))
+export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" ConnectionStrings__Hotspot="$connection" \
+  HOTSPOT_DATA_DIR="$out/data" HOTSPOT_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)"
+mkdir -p "$out/data"
+
+# Sets $ms (launch to /healthz 200) and leaves the process in $pid.
+start() {
+  local t0 t1
+  t0=$(date +%s%N)
+  dotnet "$out/Hotspot.Api.dll" >"$out/api.log" 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/healthz"; do
+    kill -0 "$pid" 2>/dev/null || { echo "the API exited:"; tail -n 20 "$out/api.log"; exit 1; }
+    sleep 0.01
+  done
+  t1=$(date +%s%N)
+  ms=$(( (t1 - t0) / 1000000 ))
+}
+stop() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }
+
+start; stop   # applies the migrations
+for i in $(seq 1 "$runs"); do
+  start
+  sleep 5
+  rss=$(awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")
+  stop
+  echo "run $i: start to /healthz 200: $ms ms, idle RSS: $rss MiB"
+done
