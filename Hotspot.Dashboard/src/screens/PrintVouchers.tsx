@@ -35,7 +35,7 @@ export function PrintVouchers() {
     <div className="print-view">
       <div className="print-controls no-print">
         <Link to="/vouchers">← Vouchers</Link>
-        <label>Login address on the QR code (<code>{'{code}'}</code> is the voucher)
+        <label><span>Login address on the QR code ({'{code}'} is the voucher)</span>
           <input value={template} onChange={(e) => { setTemplate(e.target.value); localStorage.setItem(templateKey, e.target.value); }} />
         </label>
         <button type="button" className="primary" disabled={!complete} onClick={() => window.print()}>Print {vouchers.length} vouchers</button>
