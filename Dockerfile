@@ -3,6 +3,14 @@
 #   docker run -p 8080:8080 -v hotspot-data:/data -e HOTSPOT_ENCRYPTION_KEY=... hotspot
 # Hotspot.Tests/Api/PublishTests runs the same `dotnet publish` (no Docker engine on the build machines).
 
+# The admin dashboard (React + Vite) in its own stage: the SDK image has no Node.js; only dist/ goes on.
+FROM node:20-bookworm-slim AS dashboard
+WORKDIR /src/Hotspot.Dashboard
+COPY Hotspot.Dashboard/package.json Hotspot.Dashboard/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY Hotspot.Dashboard/ ./
+RUN npm run build
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Project files first, so the restore layer is reused while only code changes.
@@ -14,7 +22,9 @@ COPY Hotspot.Storage/Hotspot.Storage.csproj Hotspot.Storage/
 COPY Hotspot.Api/Hotspot.Api.csproj Hotspot.Api/
 RUN dotnet restore Hotspot.Api/Hotspot.Api.csproj
 COPY . .
-RUN dotnet publish Hotspot.Api/Hotspot.Api.csproj -c Release -o /app --no-restore
+COPY --from=dashboard /src/Hotspot.Dashboard/dist Hotspot.Dashboard/dist
+# BuildDashboard=false: the dashboard stage built it; publish copies dist/ into /app/admin.
+RUN dotnet publish Hotspot.Api/Hotspot.Api.csproj -c Release -o /app --no-restore -p:BuildDashboard=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -1,3 +1,4 @@
+using Hotspot.Api.Admin;
 using Hotspot.Api.Apis;
 using Hotspot.Api.Auth;
 using Hotspot.Api.Health;
@@ -27,6 +28,7 @@ public static class Extensions
         builder.Services.AddSingleton<AccountSignInLimiter>();
         builder.Services.AddSingleton<AddressSignInLimiter>();
         builder.AddRadius();
+        builder.AddAdminDashboard();
         return builder;
     }
 
@@ -45,6 +47,7 @@ public static class Extensions
         app.MapBillingRest();
         app.MapRadiusApi();
         app.MapPortal();
+        app.MapAdminDashboard();
         return app;
     }
 }

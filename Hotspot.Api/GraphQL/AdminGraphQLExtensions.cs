@@ -1,3 +1,4 @@
+using Hotspot.Api.Admin;
 using Hotspot.Api.Apis;
 using Hotspot.Api.Auth;
 using Hotspot.Api.Payments;
@@ -39,7 +40,9 @@ public static class AdminGraphQLExtensions
     public static WebApplication MapAdminGraphQL(this WebApplication app)
     {
         var schema = AdminSchema.Load(AdminSchema.DefaultPath);
-        app.MapGraphQL("/graphql", schema);
+        // A browser at /graphql gets the dashboard's GraphiQL when the dashboard is built, else the built-in explorer.
+        var explorer = app.Services.GetRequiredService<AdminDashboardFiles>().IsBuilt ? AdminDashboardEndpoints.ExplorerPath : null;
+        app.MapGraphQL("/graphql", schema, new GraphQLHttpOptions { ExplorerUrl = explorer });
         app.MapKopoKopoAdminApi();
         return app;
     }

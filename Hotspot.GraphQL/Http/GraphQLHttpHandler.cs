@@ -51,6 +51,11 @@ public sealed class GraphQLHttpHandler
         }
 
         var mediaType = AcceptHeaderNegotiator.Negotiate(request.Headers.Accept, allowHtml: isGet && _options.EnableExplorer);
+        if (mediaType == ResponseMediaType.Html && _options.ExplorerUrl is { } explorer)
+        {
+            response.Redirect(explorer);
+            return;
+        }
         if (mediaType == ResponseMediaType.Html)
         {
             response.StatusCode = StatusCodes.Status200OK;

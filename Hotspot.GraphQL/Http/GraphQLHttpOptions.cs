@@ -44,6 +44,12 @@ public sealed class GraphQLHttpOptions
     /// <summary>Serve the explorer page on GET when the client asks for <c>text/html</c> (a browser).</summary>
     public bool EnableExplorer { get; set; } = true;
 
+    /// <summary>
+    /// Where a browser is sent instead of the built-in explorer page (a 302 to a fuller IDE served elsewhere on the
+    /// site, e.g. GraphiQL); null serves the built-in page. Only used while <see cref="EnableExplorer"/> is on.
+    /// </summary>
+    public string? ExplorerUrl { get; set; }
+
     /// <summary>Allow mutations over GET. Off by default: GET must be safe (GraphQL over HTTP, 405).</summary>
     public bool AllowMutationsOverGet { get; set; }
 

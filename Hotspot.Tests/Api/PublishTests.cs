@@ -36,6 +36,7 @@ public class PublishTests
             Assert.That(process.ExitCode, Is.Zero, await stdout + await stderr);
             Assert.That(File.Exists(Path.Combine(output, "Hotspot.Api.dll")), Is.True);
             Assert.That(File.Exists(Path.Combine(output, "Hotspot.Api.runtimeconfig.json")), Is.True);
+            await Hotspot.Tests.Dashboard.PublishedDashboard.AssertServedWithoutNodeAsync(output, cancellationToken);
         }
         finally
         {
