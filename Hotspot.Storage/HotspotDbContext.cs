@@ -10,6 +10,7 @@ using Hotspot.Storage.Configurations;
 using Hotspot.Storage.Leases;
 using Hotspot.Storage.ProviderTokens;
 using Hotspot.Storage.Radius;
+using Hotspot.Storage.Rollups;
 using Hotspot.Storage.Secrets;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,8 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options,
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<Router> Routers => Set<Router>();
     public DbSet<RadiusSession> RadiusSessions => Set<RadiusSession>();
+    public DbSet<RowCount> RowCounts => Set<RowCount>();
+    public DbSet<DailyRevenueRollup> DailyRevenue => Set<DailyRevenueRollup>();
 
     public DatabaseProvider Provider => Database.IsNpgsql() ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
 
@@ -60,6 +63,8 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options,
         modelBuilder.ApplyConfiguration(new LeaseConfiguration());
         modelBuilder.ApplyConfiguration(new RouterConfiguration());
         modelBuilder.ApplyConfiguration(new RadiusSessionConfiguration());
+        modelBuilder.ApplyConfiguration(new RowCountConfiguration());
+        modelBuilder.ApplyConfiguration(new DailyRevenueRollupConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
     }
 
