@@ -23,9 +23,9 @@ public static class RollupQueries
         db.DailyRevenue.AsNoTracking()
             .Where(r => r.OrganizationId == organizationId && r.Day >= from && r.Day < to)
             .GroupBy(r => r.Day)
+            .Where(g => g.Sum(r => r.PurchaseCount) != 0) // a day whose purchases were all unpaid again
+            .OrderBy(g => g.Key)
             .Select(g => new DayRevenue(g.Key, g.Sum(r => r.AmountKes), g.Sum(r => r.PurchaseCount)))
-            .Where(d => d.PurchaseCount != 0)
-            .OrderBy(d => d.Day)
             .ToListAsync(cancellationToken);
 }
 
