@@ -53,12 +53,12 @@ public class RollupExactnessTests(DatabaseProvider provider)
                     var purchase = Purchase.Create(n % 5 == 0 ? otherPlan : plan, KenyanPhoneNumber.Parse("0712345678"), null, PaymentMethodType.Mpesa, at);
                     if (n % 3 != 0) purchase.Settle(purchase.AmountKes, $"RX{n:D8}", at.AddMinutes(1));
                     db.Purchases.Add(purchase);
-                    var payment = MpesaTransaction.Receive(purchase.OrganizationId, MpesaTransactionKind.StkCallback, "{}", at.AddMinutes(1),
+                    var payment = MpesaTransaction.Receive(purchase.OrganizationId, MpesaTransactionKind.StkCallback, $"{{\"n\":{n}}}", at.AddMinutes(1),
                         receiptNumber: $"RX{n:D8}", amountKes: purchase.AmountKes);
                     if (n % 3 != 0) payment.MarkSettled(purchase.Id); else payment.MarkForReview(null, "test");
                     db.MpesaTransactions.Add(payment);
                     if (n % 4 == 0)
-                        db.KopoKopoTransactions.Add(KopoKopoTransaction.Receive(purchase.OrganizationId, KopoKopoTransactionType.BuyGoods, "{}", at,
+                        db.KopoKopoTransactions.Add(KopoKopoTransaction.Receive(purchase.OrganizationId, KopoKopoTransactionType.BuyGoods, $"{{\"n\":{n}}}", at,
                             reference: $"K{n:D8}", amountKes: 50, currency: "KES"));
                 }
                 await db.SaveChangesAsync();
@@ -123,7 +123,7 @@ public class RollupExactnessTests(DatabaseProvider provider)
         var connection = check.Database.GetDbConnection();
         await connection.OpenAsync();
         var scope = $"organization_id = {Literal(org)}";
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(Count(o, "all"), Is.EqualTo(await ScalarAsync(connection, $"SELECT count(*) FROM purchases WHERE {scope}")));
             Assert.That(Count(o, "paid"), Is.EqualTo(await ScalarAsync(connection, $"SELECT count(*) FROM purchases WHERE {scope} AND status = 'Paid'")));
@@ -172,7 +172,7 @@ public class RollupExactnessTests(DatabaseProvider provider)
         await using var reader = await command.ExecuteReaderAsync();
         var days = new List<string>();
         while (await reader.ReadAsync())
-            days.Add($"{reader.GetString(0)} {reader.GetInt64(1)} {reader.GetInt64(2)}");
+            days.Add($"{reader.GetString(0)} {Convert.ToInt64(reader.GetValue(1))} {Convert.ToInt64(reader.GetValue(2))}");
         return days;
     }
 
