@@ -91,9 +91,9 @@ public class RollupExactnessTests(DatabaseProvider provider)
             await db.Database.ExecuteSqlRawAsync($"UPDATE isp_mpesa_transactions SET status = 'Processed' WHERE organization_id = {Literal(org)} AND status = 'NeedsReview'");
             await db.Database.ExecuteSqlRawAsync($"""
                 INSERT INTO isp_kopokopo_transactions (id, organization_id, type, raw_body, status, received_at) VALUES
-                ({Literal(Guid.NewGuid())}, {Literal(org)}, 'BuyGoods', '{"{}"}', 'NeedsReview', {Time(Start)}),
-                ({Literal(Guid.NewGuid())}, {Literal(org)}, 'BuyGoods', '{"{}"}', 'NeedsReview', {Time(Start)}),
-                ({Literal(Guid.NewGuid())}, {Literal(other)}, 'Settlement', '{"{}"}', 'Processed', {Time(Start)})
+                ({Literal(Guid.NewGuid())}, {Literal(org)}, 'BuyGoods', '[]', 'NeedsReview', {Time(Start)}),
+                ({Literal(Guid.NewGuid())}, {Literal(org)}, 'BuyGoods', '[]', 'NeedsReview', {Time(Start)}),
+                ({Literal(Guid.NewGuid())}, {Literal(other)}, 'Settlement', '[]', 'Processed', {Time(Start)})
                 """);
         }
 
