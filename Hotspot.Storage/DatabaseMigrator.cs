@@ -23,6 +23,7 @@ public sealed class DatabaseMigrator(
             return;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Database.SetCommandTimeout(options.Value.MigrationCommandTimeout);
         var applied = await MigrateAsync(db, cancellationToken);
         logger.LogInformation("Database ready on {Provider}; {Count} migration(s) applied", db.Provider, applied);
     }

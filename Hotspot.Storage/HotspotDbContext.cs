@@ -11,6 +11,7 @@ using Hotspot.Storage.Leases;
 using Hotspot.Storage.Limits;
 using Hotspot.Storage.ProviderTokens;
 using Hotspot.Storage.Radius;
+using Hotspot.Storage.Rollups;
 using Hotspot.Storage.Secrets;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +39,8 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options,
     public DbSet<LimiterCount> LimiterCounts => Set<LimiterCount>();
     public DbSet<Router> Routers => Set<Router>();
     public DbSet<RadiusSession> RadiusSessions => Set<RadiusSession>();
+    public DbSet<RowCount> RowCounts => Set<RowCount>();
+    public DbSet<DailyRevenueRollup> DailyRevenue => Set<DailyRevenueRollup>();
 
     public DatabaseProvider Provider => Database.IsNpgsql() ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
 
@@ -63,6 +66,8 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options,
         modelBuilder.ApplyConfiguration(new LimiterCountConfiguration());
         modelBuilder.ApplyConfiguration(new RouterConfiguration());
         modelBuilder.ApplyConfiguration(new RadiusSessionConfiguration());
+        modelBuilder.ApplyConfiguration(new RowCountConfiguration());
+        modelBuilder.ApplyConfiguration(new DailyRevenueRollupConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
     }
 

@@ -9,15 +9,17 @@ namespace Hotspot.Storage;
 /// <summary>Configures a <see cref="HotspotDbContext"/> for SQLite or PostgreSQL; used by the host and by tests.</summary>
 public static class HotspotDbContextOptions
 {
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString,
+        TimeSpan? commandTimeout = null)
     {
+        var timeoutSeconds = (int)Math.Ceiling((commandTimeout ?? StorageOptions.DefaultCommandTimeout).TotalSeconds);
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(connectionString);
+                builder.UseSqlite(connectionString, o => o.CommandTimeout(timeoutSeconds));
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.UseNpgsql(PostgreSqlConnectionDefaults.Apply(connectionString));
+                builder.UseNpgsql(PostgreSqlConnectionDefaults.Apply(connectionString), o => o.CommandTimeout(timeoutSeconds));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider));
@@ -44,8 +46,8 @@ public static class HotspotDbContextOptions
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, StorageOptions options) =>
         options.Provider == DatabaseProvider.Sqlite
-            ? Configure(builder, DatabaseProvider.Sqlite, SqliteConnectionString(options.SqlitePath))
-            : Configure(builder, DatabaseProvider.PostgreSql, options.ConnectionString!);
+            ? Configure(builder, DatabaseProvider.Sqlite, SqliteConnectionString(options.SqlitePath), options.CommandTimeout)
+            : Configure(builder, DatabaseProvider.PostgreSql, options.ConnectionString!, options.CommandTimeout);
 
     public static string SqliteConnectionString(string path) =>
         new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();

@@ -18,6 +18,18 @@ public sealed class StorageOptions
     /// <summary>Apply migrations when the host starts (default). Turn off to migrate separately.</summary>
     public bool ApplyMigrationsOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// How long one database command may run before it is cancelled (<c>Storage:CommandTimeout</c>). Every page and
+    /// count the API runs takes milliseconds; a command that takes seconds is a missing index, and is better failed
+    /// than left to hold a connection.
+    /// </summary>
+    public TimeSpan CommandTimeout { get; set; } = DefaultCommandTimeout;
+
+    /// <summary>The limit for migrations at start-up (<c>Storage:MigrationCommandTimeout</c>): building an index or a rollup over a large table takes minutes.</summary>
+    public TimeSpan MigrationCommandTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    public static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromSeconds(15);
+
     public DatabaseProvider Provider =>
         string.IsNullOrWhiteSpace(ConnectionString) ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql;
 

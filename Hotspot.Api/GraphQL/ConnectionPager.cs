@@ -1,4 +1,5 @@
 using Hotspot.GraphQL.Binding;
+using Hotspot.Storage.Rollups;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotspot.Api.GraphQL;
@@ -51,13 +52,21 @@ public static class ConnectionPager
             && await order.Query.AnyAsync(order.Beyond(beforePosition, forward: true, inclusive: true), cancellation));
         var hasPreviousPage = moreBefore || (afterPosition is not null
             && await order.Query.AnyAsync(order.Beyond(afterPosition, forward: false, inclusive: true), cancellation));
-        // Counting every matching row is the dearest part of a page: only when the caller asks for it (else never read).
-        var total = ctx.IsSelected("totalCount") ? await order.Query.CountAsync(cancellation) : 0;
+        // Counting every matching row is the dearest part of a page: only when the caller asks for it (else never
+        // read), and from the rollup when it counts these rows.
+        var total = ctx.IsSelected("totalCount") ? await CountAsync(order, ctx) : 0;
 
         var edges = items.Select(item => new Edge<T>(order.CursorOf(item), item)).ToList();
         var pageInfo = new PageInfo(hasNextPage, hasPreviousPage,
             StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
             EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
         return new Connection<T>(pageInfo, edges, items, total);
+    }
+
+    private static async Task<int> CountAsync<T>(KeysetOrder<T> order, ResolverContext ctx)
+    {
+        if (order.CountScope is not { } scope) return await order.Query.CountAsync(ctx.CancellationToken);
+        await using var db = await Resolve.DatabaseAsync(ctx);
+        return checked((int)await RollupQueries.CountAsync(db, scope.Table, scope.OrganizationId, scope.Statuses, ctx.CancellationToken));
     }
 }

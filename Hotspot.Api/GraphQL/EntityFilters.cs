@@ -31,7 +31,7 @@ public static class EntityFilters
         ["batchId"] = FilterField.Of<Voucher, Guid?>(v => v.BatchId, FilterKind.Id),
         ["createdAt"] = FilterField.Of<Voucher, DateTime>(v => v.CreatedAt, FilterKind.DateTime),
         ["expiresAt"] = FilterField.Of<Voucher, DateTime?>(v => v.ExpiresAt, FilterKind.DateTime),
-    }, v => v.Id, defaultOrder: "createdAt", defaultDescending: true);
+    }, v => v.Id, defaultOrder: "createdAt", defaultDescending: true, countedTable: "vouchers");
 
     public static readonly QueryFilter<Purchase> Purchases = new(new Dictionary<string, FilterField>
     {
@@ -44,7 +44,7 @@ public static class EntityFilters
         ["providerReceipt"] = FilterField.Of<Purchase, string?>(p => p.ProviderReceipt, FilterKind.String),
         ["createdAt"] = FilterField.Of<Purchase, DateTime>(p => p.CreatedAt, FilterKind.DateTime),
         ["paidAt"] = FilterField.Of<Purchase, DateTime?>(p => p.PaidAt, FilterKind.DateTime),
-    }, p => p.Id, defaultOrder: "createdAt", defaultDescending: true);
+    }, p => p.Id, defaultOrder: "createdAt", defaultDescending: true, countedTable: "purchases");
 
     public static readonly QueryFilter<MpesaTransaction> MpesaTransactions = new(new Dictionary<string, FilterField>
     {
@@ -54,7 +54,7 @@ public static class EntityFilters
         ["phoneNumber"] = FilterField.Of<MpesaTransaction, string?>(t => t.PhoneNumber, FilterKind.String),
         ["amountKes"] = FilterField.Of<MpesaTransaction, long?>(t => t.AmountKes, FilterKind.Long),
         ["receivedAt"] = FilterField.Of<MpesaTransaction, DateTime>(t => t.ReceivedAt, FilterKind.DateTime),
-    }, t => t.Id, defaultOrder: "receivedAt", defaultDescending: true);
+    }, t => t.Id, defaultOrder: "receivedAt", defaultDescending: true, countedTable: "isp_mpesa_transactions");
 
     public static readonly QueryFilter<KopoKopoTransaction> KopoKopoTransactions = new(new Dictionary<string, FilterField>
     {
@@ -64,5 +64,5 @@ public static class EntityFilters
         ["phoneNumber"] = FilterField.Of<KopoKopoTransaction, string?>(t => t.PhoneNumber, FilterKind.String),
         ["amountKes"] = FilterField.Of<KopoKopoTransaction, long?>(t => t.AmountKes, FilterKind.Long),
         ["receivedAt"] = FilterField.Of<KopoKopoTransaction, DateTime>(t => t.ReceivedAt, FilterKind.DateTime),
-    }, t => t.Id, defaultOrder: "receivedAt", defaultDescending: true);
+    }, t => t.Id, defaultOrder: "receivedAt", defaultDescending: true, countedTable: "isp_kopokopo_transactions");
 }

@@ -28,6 +28,9 @@ public sealed class KeysetOrder<T>
 
     public IReadOnlyList<SortKey> Keys { get; }
 
+    /// <summary>What the rollup counts for <see cref="Query"/>, when it can answer its <c>totalCount</c>.</summary>
+    public RowCountScope? CountScope { get; init; }
+
     /// <summary>The query in this order, or in the opposite order to read a page from its end.</summary>
     public IQueryable<T> Sorted(IQueryable<T> query, bool reverse)
     {

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace Hotspot.Api.GraphQL;
 
@@ -21,14 +22,23 @@ public sealed class QueryFilter<T>
     private readonly Dictionary<string, SortKey> _descending;
     private readonly SortKey _defaultOrder;
     private readonly SortKey _id;
+    private readonly string? _countedTable;
+    // The rollup scope of each query this filter made whose totalCount the rollup can answer, for Order to pass on.
+    private readonly ConditionalWeakTable<IQueryable<T>, RowCountScope> _countScopes = new();
 
     /// <param name="fields">The filterable and sortable fields by GraphQL name.</param>
     /// <param name="id">The row id: the last order key, which makes positions unique.</param>
     /// <param name="defaultOrder">The field to order by when <c>order</c> is not given.</param>
     /// <param name="defaultDescending">Whether the default order is descending.</param>
-    public QueryFilter(IReadOnlyDictionary<string, FilterField> fields, Expression<Func<T, Guid>> id, string defaultOrder, bool defaultDescending)
+    /// <param name="countedTable">
+    /// The table whose rows per organization and status the rollup <c>rollup_row_counts</c> counts (its
+    /// <c>status</c> field), so <c>totalCount</c> under no <c>where</c> or a status-only one reads the rollup.
+    /// </param>
+    public QueryFilter(IReadOnlyDictionary<string, FilterField> fields, Expression<Func<T, Guid>> id, string defaultOrder, bool defaultDescending,
+        string? countedTable = null)
     {
         _fields = fields;
+        _countedTable = countedTable;
         // Built once: each key compiles a reader for cursor values.
         _ascending = fields.ToDictionary(f => f.Key, f => SortKey.For(f.Key, f.Value, descending: false));
         _descending = fields.ToDictionary(f => f.Key, f => SortKey.For(f.Key, f.Value, descending: true));
@@ -38,10 +48,55 @@ public sealed class QueryFilter<T>
 
     public IQueryable<T> Where(IQueryable<T> query, object? where)
     {
+        var filtered = Filtered(query, where);
+        if (_countedTable is not null && RowCountScope.OrganizationOf(query.Expression) is { } organizationId
+            && CountedStatuses(where, out var statuses))
+            _countScopes.AddOrUpdate(filtered, new RowCountScope(_countedTable, organizationId, statuses));
+        return filtered;
+    }
+
+    private IQueryable<T> Filtered(IQueryable<T> query, object? where)
+    {
         if (where is not IReadOnlyDictionary<string, object?> input) return query;
         var parameter = Expression.Parameter(typeof(T), "e");
         var body = Object(input, parameter, 0);
         return body is null ? query : query.Where(Expression.Lambda<Func<T, bool>>(body, parameter));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="where"/> selects rows by status alone (or not at all), and which stored statuses:
+    /// <c>eq</c>, <c>neq</c>, <c>in</c>, <c>nin</c> on <c>status</c>, together. Anything else is counted by the database.
+    /// </summary>
+    private bool CountedStatuses(object? where, out IReadOnlyCollection<string>? statuses)
+    {
+        statuses = null;
+        if (where is null) return true;
+        if (where is not IReadOnlyDictionary<string, object?> input || !_fields.TryGetValue("status", out var field) || field.Kind != FilterKind.Enum)
+            return false;
+        HashSet<object>? selected = null;
+        foreach (var (name, value) in input)
+        {
+            if (value is null) continue;
+            if (name != "status" || value is not IReadOnlyDictionary<string, object?> ops) return false;
+            var all = Enum.GetValues(Nullable.GetUnderlyingType(field.Member.Body.Type) ?? field.Member.Body.Type).Cast<object>();
+            selected ??= all.ToHashSet();
+            foreach (var (op, raw) in ops)
+            {
+                if (raw is null && op is "in" or "nin") continue;
+                if (raw is null) return false; // eq null / neq null: left to the database
+                switch (op)
+                {
+                    case "eq": selected.IntersectWith([field.EnumValue!(raw.ToString()!)]); break;
+                    case "neq": selected.Remove(field.EnumValue!(raw.ToString()!)); break;
+                    case "in": selected.IntersectWith(Items(raw).Where(v => v is not null).Select(v => field.EnumValue!(v!.ToString()!))); break;
+                    case "nin": selected.ExceptWith(Items(raw).Where(v => v is not null).Select(v => field.EnumValue!(v!.ToString()!))); break;
+                    default: return false;
+                }
+            }
+        }
+        // Status columns store the enum's name.
+        statuses = selected?.Select(v => v.ToString()!).ToList();
+        return true;
     }
 
     /// <summary>
@@ -66,7 +121,7 @@ public sealed class QueryFilter<T>
         if (keys.Count > MaxOrderKeys) throw GraphQLErrors.Validation($"order takes at most {MaxOrderKeys} keys.");
         if (keys.Count == 0) keys.Add(_defaultOrder);
         keys.Add(_id);
-        return new KeysetOrder<T>(query, keys);
+        return new KeysetOrder<T>(query, keys) { CountScope = _countScopes.TryGetValue(query, out var scope) ? scope : null };
     }
 
     private Expression? Object(IReadOnlyDictionary<string, object?> input, ParameterExpression parameter, int depth)

@@ -18,7 +18,9 @@ internal sealed class VoucherConfiguration : IEntityTypeConfiguration<Voucher>
         builder.HasIndex(v => v.Code).IsUnique();
         // One voucher per purchase, whatever happens above.
         builder.HasIndex(v => v.PurchaseId).IsUnique();
-        builder.HasIndex(v => new { v.OrganizationId, v.Status });
+        // Keyset pages in the default order (newest first), all vouchers or those of one status (UNUSED on the dashboard).
+        builder.HasIndex(v => new { v.OrganizationId, v.Status, v.CreatedAt });
+        builder.HasIndex(v => new { v.OrganizationId, v.CreatedAt });
         builder.HasIndex(v => new { v.OrganizationId, v.BatchId });
     }
 }
