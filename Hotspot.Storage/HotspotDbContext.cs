@@ -60,6 +60,7 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options,
         modelBuilder.ApplyConfiguration(new LeaseConfiguration());
         modelBuilder.ApplyConfiguration(new RouterConfiguration());
         modelBuilder.ApplyConfiguration(new RadiusSessionConfiguration());
+        modelBuilder.ApplyConfiguration(new Changes.StoredChangeConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
     }
 

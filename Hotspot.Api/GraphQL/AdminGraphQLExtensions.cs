@@ -1,10 +1,12 @@
 using Hotspot.Api.Apis;
 using Hotspot.Api.Auth;
+using Hotspot.Api.Events;
 using Hotspot.Api.Payments;
 using Hotspot.GraphQL.Http;
 using Hotspot.Providers.Daraja;
 using Hotspot.Providers.Extensions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Hotspot.Api.GraphQL;
 
@@ -30,6 +32,7 @@ public static class AdminGraphQLExtensions
         builder.Services.AddSingleton<PaymentAdministration>();
         builder.Services.TryAddSingleton<StoredPaymentVouchers>();
         builder.Services.AddSingleton<PaymentResolutions>();
+        builder.Services.AddLiveSubscriptions(configuration);
         // The purchase flow may have registered the providers already.
         if (!builder.Services.Any(d => d.ServiceType == typeof(DarajaPaymentGateway)))
             builder.Services.AddPaymentProviders(configuration);
@@ -39,7 +42,8 @@ public static class AdminGraphQLExtensions
     public static WebApplication MapAdminGraphQL(this WebApplication app)
     {
         var schema = AdminSchema.Load(AdminSchema.DefaultPath);
-        app.MapGraphQL("/graphql", schema);
+        app.UseWebSockets();
+        app.MapGraphQL("/graphql", schema, subscriptions: app.Services.GetRequiredService<IOptions<GraphQLSubscriptionOptions>>().Value);
         app.MapKopoKopoAdminApi();
         return app;
     }

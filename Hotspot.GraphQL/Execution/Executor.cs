@@ -86,7 +86,8 @@ public static class Executor
         return found;
     }
 
-    private static ValueTask<ExecutionResult> ExecuteOperation(ExecutableSchema schema, DocumentPlan plan,
+    /// <summary>ExecuteQuery / ExecuteMutation, and ExecuteSubscriptionEvent with the event as the root value.</summary>
+    internal static ValueTask<ExecutionResult> ExecuteOperation(ExecutableSchema schema, DocumentPlan plan,
         OperationDefinitionNode operation, IReadOnlyDictionary<string, object?> variableValues, object? rootValue,
         IServiceProvider? services, CancellationToken cancellationToken)
     {
