@@ -147,9 +147,10 @@ public sealed class ExecutableSchemaBuilder
         ArgumentNullException.ThrowIfNull(subscribe);
         return Subscribe(typeName, fieldName, (SubscriptionResolver)(async ctx => Untyped(await subscribe(ctx).ConfigureAwait(false))));
 
-        static async IAsyncEnumerable<object?> Untyped(IAsyncEnumerable<TEvent> events)
+        static async IAsyncEnumerable<object?> Untyped(IAsyncEnumerable<TEvent> events,
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            await foreach (var item in events.ConfigureAwait(false)) yield return item;
+            await foreach (var item in events.WithCancellation(cancellationToken).ConfigureAwait(false)) yield return item;
         }
     }
 

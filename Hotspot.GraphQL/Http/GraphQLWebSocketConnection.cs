@@ -34,7 +34,11 @@ internal sealed class GraphQLWebSocketConnection
     private readonly PrincipalConnections _connections;
     private readonly ILogger? _logger;
     private readonly SemaphoreSlim _sending = new(1, 1);
+    // Ends operations and timers; the receive loop has its own token, so a close frame we send is not cut off by
+    // aborting the read: the client's answering close frame ends the loop, or the abort after CloseHandshakeTimeout.
     private readonly CancellationTokenSource _closing = new();
+    private readonly CancellationTokenSource _receiving = new();
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _operations = new(StringComparer.Ordinal);
     private readonly List<Task> _running = new();
     private AsyncServiceScope? _scope;
@@ -62,7 +66,7 @@ internal sealed class GraphQLWebSocketConnection
         var housekeeping = HousekeepAsync(_closing.Token);
         try
         {
-            await ReceiveAsync(_closing.Token);
+            await ReceiveAsync(_receiving.Token);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ConnectionAbortedException or IOException)
         {
@@ -78,6 +82,7 @@ internal sealed class GraphQLWebSocketConnection
             if (_principal is not null) _connections.Leave(_principal);
             if (_scope is { } scope) await scope.DisposeAsync();
             _closing.Dispose();
+            _receiving.Dispose();
         }
     }
 
@@ -101,9 +106,10 @@ internal sealed class GraphQLWebSocketConnection
 
             if (received.MessageType == WebSocketMessageType.Close)
             {
-                await CloseAsync((int)WebSocketCloseStatus.NormalClosure, "");
+                await CloseAsync((int)WebSocketCloseStatus.NormalClosure, ""); // the answer, unless we closed first
                 return;
             }
+            if (Volatile.Read(ref _closed) != 0) continue; // closing: only the client's close frame matters now
             Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
             if (received.MessageType != WebSocketMessageType.Text)
             {
@@ -446,5 +452,13 @@ internal sealed class GraphQLWebSocketConnection
             if (locked) _sending.Release();
         }
         await _closing.CancelAsync();
+        try
+        {
+            _receiving.CancelAfter(CloseHandshakeTimeout);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The receive loop is over already.
+        }
     }
 }
