@@ -35,6 +35,13 @@ public sealed class EventStream : IAsyncDisposable
         return new EventStream(client, response, reader);
     }
 
+    /// <summary>The next raw line of the stream (comments included).</summary>
+    public async Task<string?> ReadLineAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        return await _reader.ReadLineAsync(cancellation.Token);
+    }
+
     /// <summary>The next event (its name and data), skipping keep-alive comments; null at the end of the stream.</summary>
     public async Task<(string Event, JsonNode? Data)?> ReadAsync(TimeSpan? timeout = null)
     {
