@@ -68,6 +68,7 @@ public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options,
         modelBuilder.ApplyConfiguration(new RadiusSessionConfiguration());
         modelBuilder.ApplyConfiguration(new RowCountConfiguration());
         modelBuilder.ApplyConfiguration(new DailyRevenueRollupConfiguration());
+        modelBuilder.ApplyConfiguration(new Changes.StoredChangeConfiguration());
         SnakeCaseNaming.Apply(modelBuilder);
     }
 

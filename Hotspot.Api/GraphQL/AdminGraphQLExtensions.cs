@@ -1,11 +1,13 @@
 using Hotspot.Api.Admin;
 using Hotspot.Api.Apis;
 using Hotspot.Api.Auth;
+using Hotspot.Api.Events;
 using Hotspot.Api.Payments;
 using Hotspot.GraphQL.Http;
 using Hotspot.Providers.Daraja;
 using Hotspot.Providers.Extensions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Hotspot.Api.GraphQL;
 
@@ -31,6 +33,7 @@ public static class AdminGraphQLExtensions
         builder.Services.AddSingleton<PaymentAdministration>();
         builder.Services.TryAddSingleton<StoredPaymentVouchers>();
         builder.Services.AddSingleton<PaymentResolutions>();
+        builder.Services.AddLiveSubscriptions(configuration);
         // The purchase flow may have registered the providers already.
         if (!builder.Services.Any(d => d.ServiceType == typeof(DarajaPaymentGateway)))
             builder.Services.AddPaymentProviders(configuration);
@@ -42,7 +45,9 @@ public static class AdminGraphQLExtensions
         var schema = AdminSchema.Load(AdminSchema.DefaultPath);
         // A browser at /graphql gets the dashboard's GraphiQL when the dashboard is built, else the built-in explorer.
         var explorer = app.Services.GetRequiredService<AdminDashboardFiles>().IsBuilt ? AdminDashboardEndpoints.ExplorerPath : null;
-        app.MapGraphQL("/graphql", schema, new GraphQLHttpOptions { ExplorerUrl = explorer });
+        app.UseWebSockets();
+        app.MapGraphQL("/graphql", schema, new GraphQLHttpOptions { ExplorerUrl = explorer },
+            app.Services.GetRequiredService<IOptions<GraphQLSubscriptionOptions>>().Value);
         app.MapKopoKopoAdminApi();
         return app;
     }

@@ -23,6 +23,7 @@ public static class AdminSchema
         .BindEntities()
         .BindPayments()
         .BindResolvePayment()
+        .BindSubscriptions()
         .RequireExplicitResolvers()
         .Build();
 }

@@ -27,6 +27,7 @@ public sealed class ExecutableSchemaBuilder
 {
     private readonly DocumentNode _sdl;
     private readonly Dictionary<(string Type, string Field), FieldResolver> _resolvers = new();
+    private readonly Dictionary<(string Type, string Field), SubscriptionResolver> _subscribers = new();
     private readonly Dictionary<string, TypeResolver> _typeResolvers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScalarCoercion> _scalars = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Type?> _propertyBackedTypes = new(StringComparer.Ordinal);
@@ -127,6 +128,32 @@ public sealed class ExecutableSchemaBuilder
         static async ValueTask<object?> Await(Task<TResult> pending) => await pending.ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Binds the source stream of a subscription root field. Each event is the field's value unless a resolver is
+    /// bound to the field too (HotChocolate's convention: the message is the result).
+    /// </summary>
+    public ExecutableSchemaBuilder Subscribe(string typeName, string fieldName, SubscriptionResolver subscribe)
+    {
+        ArgumentNullException.ThrowIfNull(subscribe);
+        if (!_subscribers.TryAdd((typeName, fieldName), subscribe))
+            _problems.Add($"{typeName}.{fieldName} has more than one subscribe resolver.");
+        return this;
+    }
+
+    /// <summary>Binds the source stream of a subscription root field from a typed asynchronous stream.</summary>
+    public ExecutableSchemaBuilder Subscribe<TEvent>(string typeName, string fieldName,
+        Func<ResolverContext, Task<IAsyncEnumerable<TEvent>>> subscribe)
+    {
+        ArgumentNullException.ThrowIfNull(subscribe);
+        return Subscribe(typeName, fieldName, (SubscriptionResolver)(async ctx => Untyped(await subscribe(ctx).ConfigureAwait(false))));
+
+        static async IAsyncEnumerable<object?> Untyped(IAsyncEnumerable<TEvent> events,
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await foreach (var item in events.WithCancellation(cancellationToken).ConfigureAwait(false)) yield return item;
+        }
+    }
+
     /// <summary>Marks every field of <paramref name="typeName"/> that has no resolver as read from the parent's members.</summary>
     public ExecutableSchemaBuilder PropertyBacked(string typeName)
     {
@@ -201,6 +228,7 @@ public sealed class ExecutableSchemaBuilder
         if (reader.QueryType is null) throw new SchemaBindingException(problems);
 
         BindResolvers(reader, problems);
+        BindSubscribers(reader, problems);
         BindTypeResolvers(reader, problems);
         BindScalars(reader, problems);
         CheckUnresolvedFields(reader, problems);
@@ -249,6 +277,21 @@ public sealed class ExecutableSchemaBuilder
                 continue;
             }
             field.Resolver = resolver;
+        }
+    }
+
+    private void BindSubscribers(SchemaReader reader, List<string> problems)
+    {
+        foreach (var ((typeName, fieldName), subscribe) in _subscribers)
+        {
+            var field = reader.SubscriptionType?.Name == typeName ? reader.SubscriptionType.GetField(fieldName) : null;
+            if (field is null)
+            {
+                problems.Add($"A subscribe resolver is bound to {typeName}.{fieldName}, which is not a field of the subscription root type.");
+                continue;
+            }
+            field.Subscriber = subscribe;
+            field.Resolver ??= static ctx => new ValueTask<object?>(ctx.Parent);
         }
     }
 

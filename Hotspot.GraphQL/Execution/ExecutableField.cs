@@ -29,6 +29,9 @@ public sealed class ExecutableField
     /// <summary>The bound resolver; null means the default resolver (property, dictionary or JSON lookup).</summary>
     internal FieldResolver? Resolver { get; set; }
 
+    /// <summary>The source-stream resolver of a <c>Subscription</c> field (spec ResolveFieldEventStream); null elsewhere.</summary>
+    internal SubscriptionResolver? Subscriber { get; set; }
+
     /// <summary>Reads the field from the parent value when no resolver is bound; caches accessors per CLR type.</summary>
     internal PropertyReader DefaultReader { get; set; } = null!;
 

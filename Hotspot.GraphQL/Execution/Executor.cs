@@ -14,7 +14,7 @@ namespace Hotspot.GraphQL.Execution;
 /// bool isRequestError = !result.HasData;   // no "data" key: 400 under application/graphql-response+json
 /// </code>
 /// Request errors (no data key): no operation, an unknown <paramref name="operationName"/>, several operations and
-/// no name, variables that do not coerce, a subscription (not supported). Field errors keep <c>data</c>.
+/// no name, variables that do not coerce, a subscription (see <see cref="SubscriptionExecutor"/>). Field errors keep <c>data</c>.
 /// Cancellation: when <paramref name="cancellationToken"/> fires, the returned task is cancelled
 /// (<see cref="OperationCanceledException"/>); resolvers see the token in <c>ResolverContext.CancellationToken</c>.
 /// Reuse the same <see cref="DocumentNode"/> instance for repeated queries: per-document plans are cached on it.
@@ -40,7 +40,7 @@ public static class Executor
         if (operation.Operation == OperationType.Subscription)
         {
             return new ValueTask<ExecutionResult>(ExecutionResult.FromRequestErrors(
-                [new GraphQLError("Subscriptions are not supported by this server.", [operation.Location.ToSourceLocation()])],
+                [new GraphQLError("Subscriptions stream their results: send them over GraphQL over WebSocket or Server-Sent Events (SubscriptionExecutor), not for a single response.", [operation.Location.ToSourceLocation()])],
                 OperationType.Subscription));
         }
         var errors = new List<GraphQLError>();
@@ -86,7 +86,8 @@ public static class Executor
         return found;
     }
 
-    private static ValueTask<ExecutionResult> ExecuteOperation(ExecutableSchema schema, DocumentPlan plan,
+    /// <summary>ExecuteQuery / ExecuteMutation, and ExecuteSubscriptionEvent with the event as the root value.</summary>
+    internal static ValueTask<ExecutionResult> ExecuteOperation(ExecutableSchema schema, DocumentPlan plan,
         OperationDefinitionNode operation, IReadOnlyDictionary<string, object?> variableValues, object? rootValue,
         IServiceProvider? services, CancellationToken cancellationToken)
     {

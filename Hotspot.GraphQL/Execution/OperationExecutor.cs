@@ -191,7 +191,7 @@ internal sealed class OperationExecutor
     }
 
     /// <summary>CoerceArgumentValues, done once per plan when the arguments hold no variables.</summary>
-    private IReadOnlyDictionary<string, object?> GetArgumentValues(FieldPlan plan)
+    internal IReadOnlyDictionary<string, object?> GetArgumentValues(FieldPlan plan)
     {
         var definitions = plan.Field.Arguments;
         if (definitions.Length == 0) return ArgumentValues.Empty;
@@ -411,7 +411,7 @@ internal sealed class OperationExecutor
         return type.IsNonNull ? ResultValue.Invalid : ResultValue.Null;
     }
 
-    private GraphQLError ToError(Exception ex, FieldPlan plan, IReadOnlyList<object> path)
+    internal GraphQLError ToError(Exception ex, FieldPlan plan, IReadOnlyList<object> path)
     {
         IReadOnlyList<SourceLocation> locations = ex is LocatedGraphQLException located ? [located.Location] : plan.Locations;
         if (ex is GraphQLException graphQL)

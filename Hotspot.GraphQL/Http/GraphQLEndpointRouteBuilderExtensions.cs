@@ -13,12 +13,25 @@ public static class GraphQLEndpointRouteBuilderExtensions
     /// <summary>
     /// Serves <paramref name="schema"/> at <paramref name="pattern"/>, e.g. <c>app.MapGraphQL("/graphql", schema)</c>.
     /// Every HTTP method reaches the handler so that unsupported ones get 405 with <c>Allow: GET, POST</c>.
+    /// With <paramref name="subscriptions"/>, the same route also serves GraphQL over WebSocket (an upgrade request;
+    /// the app must call <c>UseWebSockets()</c>) and over Server-Sent Events (a request accepting text/event-stream).
     /// </summary>
     public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints, string pattern,
-        ExecutableSchema schema, GraphQLHttpOptions? options = null)
+        ExecutableSchema schema, GraphQLHttpOptions? options = null, GraphQLSubscriptionOptions? subscriptions = null)
     {
         var logger = endpoints.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(GraphQLHttpHandler).FullName!);
-        var handler = new GraphQLHttpHandler(schema, options ?? new GraphQLHttpOptions(), logger);
-        return endpoints.Map(pattern, (RequestDelegate)handler.HandleAsync).WithDisplayName("GraphQL " + pattern);
+        options ??= new GraphQLHttpOptions();
+        var handler = new GraphQLHttpHandler(schema, options, logger);
+        if (subscriptions is null)
+            return endpoints.Map(pattern, (RequestDelegate)handler.HandleAsync).WithDisplayName("GraphQL " + pattern);
+        var executor = new StreamingRequestExecutor(schema, options);
+        var connections = new PrincipalConnections(subscriptions.MaxConnectionsPerPrincipal);
+        var sockets = new GraphQLWebSocketHandler(executor, options, subscriptions, connections, logger);
+        var events = new GraphQLSseHandler(executor, options, subscriptions, connections, logger);
+        RequestDelegate serve = context =>
+            context.WebSockets.IsWebSocketRequest ? sockets.HandleAsync(context)
+            : GraphQLSseHandler.IsEventStreamRequest(context.Request) ? events.HandleAsync(context)
+            : handler.HandleAsync(context);
+        return endpoints.Map(pattern, serve).WithDisplayName("GraphQL " + pattern);
     }
 }

@@ -157,7 +157,7 @@ public class ExecutorTests
         var subscription = Execute(schema, "subscription S { boom }");
         Assert.That(subscription.HasData, Is.False);
         AssertJson(subscription,
-            """{"errors":[{"message":"Subscriptions are not supported by this server.","locations":[{"line":1,"column":1}]}]}""");
+            """{"errors":[{"message":"Subscriptions stream their results: send them over GraphQL over WebSocket or Server-Sent Events (SubscriptionExecutor), not for a single response.","locations":[{"line":1,"column":1}]}]}""");
     }
 
     [Test]
