@@ -10,7 +10,7 @@ namespace Hotspot.Storage.Migrations;
 /// publishes anything. On SQLite they write the same to <c>change_events</c> inside the writing transaction.
 /// </summary>
 [DbContext(typeof(HotspotDbContext))]
-[Migration("20261205150000_ChangeNotifications")]
+[Migration("20261205152000_ChangeNotifications")]
 public sealed class ChangeNotifications : Migration
 {
     private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -15,7 +15,7 @@ namespace Hotspot.Storage.Migrations;
 /// first with or without a status.
 /// </summary>
 [DbContext(typeof(HotspotDbContext))]
-[Migration("20261205150000_ScaleRollups")]
+[Migration("20261205151000_ScaleRollups")]
 public sealed class ScaleRollups : Migration
 {
     private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
