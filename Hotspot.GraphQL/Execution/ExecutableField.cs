@@ -29,6 +29,13 @@ public sealed class ExecutableField
     /// <summary>The bound resolver; null means the default resolver (property, dictionary or JSON lookup).</summary>
     internal FieldResolver? Resolver { get; set; }
 
+    /// <summary>
+    /// The source stream of a subscription field, bound from a <see cref="SubscribeAttribute"/> method.
+    /// TODO(subscriptions): the subscription executor (branch subs) should open this stream for the root field
+    /// (CreateSourceEventStream) and execute the selection set per event with the event as root value.
+    /// </summary>
+    public SubscriptionSourceResolver? SubscriptionSource { get; internal set; }
+
     /// <summary>Reads the field from the parent value when no resolver is bound; caches accessors per CLR type.</summary>
     internal PropertyReader DefaultReader { get; set; } = null!;
 

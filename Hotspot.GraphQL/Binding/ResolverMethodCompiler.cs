@@ -1,0 +1,216 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Hotspot.GraphQL.Execution;
+
+namespace Hotspot.GraphQL.Binding;
+
+/// <summary>
+/// Compiles one resolver method, once at start-up, into the engine's <see cref="FieldResolver"/>: an expression tree
+/// that fills each parameter (argument, parent, service, cancellation, context, per-call scoped value) and adapts the
+/// result, wrapped in the method's middleware. A problem (a parameter that fits nothing, an argument no parameter
+/// takes) is reported naming both the method and the field.
+/// </summary>
+internal sealed class ResolverMethodCompiler(IReadOnlyDictionary<Type, ScopedValueFactory> scopedFactories, List<string> problems)
+{
+    private static readonly MethodInfo ArgumentMethod = typeof(ResolverParameters).GetMethod(nameof(ResolverParameters.Argument))!;
+    private static readonly MethodInfo ServiceMethod = typeof(ResolverParameters).GetMethod(nameof(ResolverParameters.Service))!;
+    private static readonly MethodInfo ScopedMethod = typeof(ResolverParameters).GetMethod(nameof(ResolverParameters.Scoped))!;
+    private static readonly MethodInfo ParentMethod = typeof(ResolverParameters).GetMethod(nameof(ResolverParameters.Parent))!;
+    private static readonly PropertyInfo CancellationProperty = typeof(ResolverContext).GetProperty(nameof(ResolverContext.CancellationToken))!;
+
+    /// <summary>The field's resolver, or null after reporting why the method does not fit the field.</summary>
+    public FieldResolver? CompileResolver(MethodInfo method, object? instance, ExecutableField field)
+    {
+        var context = Expression.Parameter(typeof(ResolverContext), "context");
+        if (!TryBindParameters(method, field, context, out var arguments, out var scoped, allowScoped: true)) return null;
+        var resultType = UnwrapTask(method.ReturnType);
+        var call = Expression.Call(instance is null ? null : Expression.Constant(instance), method, arguments);
+        var body = AdaptResult(call, method.ReturnType);
+        var resolver = Expression.Lambda<FieldResolver>(body, $"{method.DeclaringType!.Name}.{method.Name}", [context]).Compile();
+
+        var middleware = Middleware(method, resultType, field);
+        if (middleware is null) return null;
+        for (int i = middleware.Count - 1; i >= 0; i--) resolver = Wrap(middleware[i], resolver);
+        return scoped.Count == 0 ? resolver : WithScopedValues(scoped, resolver);
+    }
+
+    /// <summary>The field's source stream (a <see cref="SubscribeAttribute"/> method), or null after reporting a problem.</summary>
+    public SubscriptionSourceResolver? CompileSubscription(MethodInfo method, object? instance, ExecutableField field)
+    {
+        var context = Expression.Parameter(typeof(ResolverContext), "context");
+        if (!TryBindParameters(method, field, context, out var arguments, out _, allowScoped: false)) return null;
+        var call = Expression.Call(instance is null ? null : Expression.Constant(instance), method, arguments);
+        var returnType = method.ReturnType;
+        Expression? body = null;
+        if (EventType(returnType) is { } eventType)
+        {
+            var events = Expression.Call(typeof(ResolverResults).GetMethod(nameof(ResolverResults.Events))!.MakeGenericMethod(eventType), call);
+            body = Expression.New(typeof(ValueTask<IAsyncEnumerable<object?>>).GetConstructor([typeof(IAsyncEnumerable<object?>)])!, events);
+        }
+        else if (returnType.IsGenericType && EventType(returnType.GetGenericArguments()[0]) is { } awaitedEventType)
+        {
+            var adapter = returnType.GetGenericTypeDefinition() == typeof(Task<>) ? nameof(ResolverResults.EventsFromTask)
+                : returnType.GetGenericTypeDefinition() == typeof(ValueTask<>) ? nameof(ResolverResults.EventsFromValueTask) : null;
+            if (adapter is not null)
+                body = Expression.Call(typeof(ResolverResults).GetMethod(adapter)!.MakeGenericMethod(awaitedEventType), call);
+        }
+        if (body is null)
+        {
+            problems.Add($"{Describe(method)} is marked [Subscribe] for {field.Coordinate}, but returns {returnType.Name}, not IAsyncEnumerable<T> (or a task of one).");
+            return null;
+        }
+        return Expression.Lambda<SubscriptionSourceResolver>(body, $"{method.DeclaringType!.Name}.{method.Name}", [context]).Compile();
+    }
+
+    private bool TryBindParameters(MethodInfo method, ExecutableField field, ParameterExpression context,
+        out List<Expression> arguments, out List<ScopedValueFactory> scoped, bool allowScoped)
+    {
+        arguments = new List<Expression>();
+        scoped = new List<ScopedValueFactory>();
+        var unread = field.Arguments.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var attribute in MiddlewareAttributes(method)) unread.ExceptWith(attribute.ArgumentsRead);
+        var readsContext = false;
+        var ok = true;
+        foreach (var parameter in method.GetParameters())
+        {
+            var type = parameter.ParameterType;
+            var argumentName = parameter.GetCustomAttribute<GraphQLNameAttribute>()?.Name ?? parameter.Name!;
+            if (type == typeof(CancellationToken))
+                arguments.Add(Expression.Property(context, CancellationProperty));
+            else if (type == typeof(ResolverContext))
+            {
+                arguments.Add(context);
+                readsContext = true;
+            }
+            else if (parameter.IsDefined(typeof(ParentAttribute)))
+                arguments.Add(Expression.Call(ParentMethod.MakeGenericMethod(type), context));
+            else if (!parameter.IsDefined(typeof(ServiceAttribute)) && field.Arguments.Any(a => a.Name == argumentName))
+            {
+                unread.Remove(argumentName);
+                var fallback = parameter.HasDefaultValue && parameter.DefaultValue is not null
+                    ? Expression.Constant(parameter.DefaultValue, type)
+                    : (Expression)Expression.Default(type);
+                arguments.Add(Expression.Call(ArgumentMethod.MakeGenericMethod(type), context, Expression.Constant(argumentName), fallback));
+            }
+            else if (scopedFactories.TryGetValue(type, out var factory))
+            {
+                if (!allowScoped)
+                {
+                    problems.Add($"{Describe(method)} takes a per-call {type.Name}, which a subscription stream cannot own; take a service that outlives the call.");
+                    ok = false;
+                    continue;
+                }
+                arguments.Add(Expression.Call(ScopedMethod.MakeGenericMethod(type), context, Expression.Constant(scoped.Count)));
+                scoped.Add(factory);
+            }
+            else if (LooksLikeArgument(type) && !parameter.IsDefined(typeof(ServiceAttribute)))
+            {
+                var names = field.Arguments.Length == 0 ? "none" : string.Join(", ", field.Arguments.Select(a => a.Name));
+                problems.Add($"{Describe(method)} has parameter \"{parameter.Name}\", but {field.Coordinate} has no argument \"{argumentName}\" (its arguments: {names}).");
+                ok = false;
+            }
+            else
+                arguments.Add(Expression.Call(ServiceMethod.MakeGenericMethod(type), context));
+        }
+        // A method taking the context may read arguments itself; otherwise each argument needs its parameter.
+        if (!readsContext)
+        {
+            foreach (var name in unread)
+            {
+                problems.Add($"{field.Coordinate} has argument \"{name}\", but {Describe(method)} has no parameter \"{name}\".");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /// <summary>Arguments are leaves, lists and input records; services are classes and interfaces named by no argument.</summary>
+    private static bool LooksLikeArgument(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return underlying.IsPrimitive || underlying.IsEnum || underlying == typeof(string) || underlying == typeof(decimal) ||
+               underlying == typeof(Guid) || underlying == typeof(DateTime) || underlying == typeof(DateTimeOffset) || underlying.IsArray;
+    }
+
+    private List<FieldMiddleware>? Middleware(MethodInfo method, Type resultType, ExecutableField field)
+    {
+        var result = new List<FieldMiddleware>();
+        foreach (var attribute in MiddlewareAttributes(method))
+        {
+            try
+            {
+                result.Add(attribute.Create(method, resultType));
+            }
+            catch (InvalidOperationException ex)
+            {
+                problems.Add($"{Describe(method)} ({field.Coordinate}): {ex.Message}");
+                return null;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The class's middleware outermost, then the method's, each in the order written.</summary>
+    private static IEnumerable<FieldMiddlewareAttribute> MiddlewareAttributes(MethodInfo method) =>
+        method.DeclaringType!.GetCustomAttributes<FieldMiddlewareAttribute>(inherit: true)
+            .Concat(method.GetCustomAttributes<FieldMiddlewareAttribute>(inherit: true));
+
+    private static FieldResolver Wrap(FieldMiddleware middleware, FieldResolver next) => context => middleware(context, next);
+
+    /// <summary>Makes the call's scoped values before the middleware runs and disposes them after it completes.</summary>
+    private static FieldResolver WithScopedValues(List<ScopedValueFactory> factories, FieldResolver next)
+    {
+        var slots = factories.ToArray();
+        return async context =>
+        {
+            var values = new object?[slots.Length];
+            context.ScopedValues = values;
+            try
+            {
+                for (int i = 0; i < slots.Length; i++) values[i] = await slots[i](context).ConfigureAwait(false);
+                return await next(context).ConfigureAwait(false);
+            }
+            finally
+            {
+                foreach (var value in values)
+                {
+                    if (value is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                    else (value as IDisposable)?.Dispose();
+                }
+            }
+        };
+    }
+
+    private static Expression AdaptResult(Expression call, Type returnType)
+    {
+        if (returnType == typeof(void))
+            return Expression.Block(call, Expression.Default(typeof(ValueTask<object?>)));
+        if (returnType == typeof(Task))
+            return Expression.Call(typeof(ResolverResults).GetMethod(nameof(ResolverResults.FromTask), [typeof(Task)])!, call);
+        if (returnType == typeof(ValueTask))
+            return Expression.Call(typeof(ResolverResults).GetMethod(nameof(ResolverResults.FromValueTask), [typeof(ValueTask)])!, call);
+        if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>))
+            return Expression.Call(GenericAdapter(nameof(ResolverResults.FromTask), returnType.GetGenericArguments()[0]), call);
+        if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>))
+            return Expression.Call(GenericAdapter(nameof(ResolverResults.FromValueTask), returnType.GetGenericArguments()[0]), call);
+        return Expression.Call(GenericAdapter(nameof(ResolverResults.FromValue), returnType), call);
+    }
+
+    private static MethodInfo GenericAdapter(string name, Type argument) =>
+        typeof(ResolverResults).GetMethods().Single(m => m.Name == name && m.IsGenericMethodDefinition).MakeGenericMethod(argument);
+
+    /// <summary>What the awaited result of a method of this return type is.</summary>
+    internal static Type UnwrapTask(Type returnType)
+    {
+        if (returnType == typeof(void) || returnType == typeof(Task) || returnType == typeof(ValueTask)) return typeof(void);
+        if (returnType.IsGenericType &&
+            (returnType.GetGenericTypeDefinition() == typeof(Task<>) || returnType.GetGenericTypeDefinition() == typeof(ValueTask<>)))
+            return returnType.GetGenericArguments()[0];
+        return returnType;
+    }
+
+    private static Type? EventType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>) ? type.GetGenericArguments()[0] : null;
+
+    internal static string Describe(MethodInfo method) => $"{method.DeclaringType!.Name}.{method.Name}";
+}
