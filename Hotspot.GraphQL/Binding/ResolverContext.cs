@@ -99,9 +99,6 @@ public sealed class ResolverContext
 
     public bool HasArgument(string name) => Arguments.ContainsKey(name);
 
-    /// <summary>Values made for this call only (a database context per resolver), filled by a compiled resolver method.</summary>
-    internal object?[]? ScopedValues { get; set; }
-
     /// <summary>The argument converted to <typeparamref name="T"/>; throws a clear error when it is absent.</summary>
     public T Argument<T>(string name)
     {

@@ -14,7 +14,6 @@ internal sealed class ResolverMethodCompiler(IReadOnlyDictionary<Type, ScopedVal
 {
     private static readonly MethodInfo ArgumentMethod = typeof(ResolverParameters).GetMethod(nameof(ResolverParameters.Argument))!;
     private static readonly MethodInfo ServiceMethod = typeof(ResolverParameters).GetMethod(nameof(ResolverParameters.Service))!;
-    private static readonly MethodInfo ScopedMethod = typeof(ResolverParameters).GetMethod(nameof(ResolverParameters.Scoped))!;
     private static readonly MethodInfo ParentMethod = typeof(ResolverParameters).GetMethod(nameof(ResolverParameters.Parent))!;
     private static readonly PropertyInfo CancellationProperty = typeof(ResolverContext).GetProperty(nameof(ResolverContext.CancellationToken))!;
 
@@ -22,23 +21,28 @@ internal sealed class ResolverMethodCompiler(IReadOnlyDictionary<Type, ScopedVal
     public FieldResolver? CompileResolver(MethodInfo method, object? instance, ExecutableField field)
     {
         var context = Expression.Parameter(typeof(ResolverContext), "context");
-        if (!TryBindParameters(method, field, context, out var arguments, out var scoped, allowScoped: true)) return null;
+        var scopedValues = Expression.Parameter(typeof(object[]), "scopedValues");
+        if (!TryBindParameters(method, field, context, scopedValues, out var arguments, out var scoped)) return null;
         var resultType = UnwrapTask(method.ReturnType);
         var call = Expression.Call(instance is null ? null : Expression.Constant(instance), method, arguments);
         var body = AdaptResult(call, method.ReturnType);
-        var resolver = Expression.Lambda<FieldResolver>(body, $"{method.DeclaringType!.Name}.{method.Name}", [context]).Compile();
-
         var middleware = Middleware(method, resultType, field);
         if (middleware is null) return null;
-        for (int i = middleware.Count - 1; i >= 0; i--) resolver = Wrap(middleware[i], resolver);
-        return scoped.Count == 0 ? resolver : WithScopedValues(scoped, resolver);
+        var name = $"{method.DeclaringType!.Name}.{method.Name}";
+        if (scoped.Count > 0)
+        {
+            var invoke = Expression.Lambda<Func<ResolverContext, object?[], ValueTask<object?>>>(body, name, [context, scopedValues]).Compile();
+            return WithScopedValues(scoped.ToArray(), invoke, middleware);
+        }
+        var resolver = Expression.Lambda<FieldResolver>(body, name, [context]).Compile();
+        return Chain(middleware, resolver);
     }
 
     /// <summary>The field's source stream (a <see cref="SubscribeAttribute"/> method), or null after reporting a problem.</summary>
     public SubscriptionSourceResolver? CompileSubscription(MethodInfo method, object? instance, ExecutableField field)
     {
         var context = Expression.Parameter(typeof(ResolverContext), "context");
-        if (!TryBindParameters(method, field, context, out var arguments, out _, allowScoped: false)) return null;
+        if (!TryBindParameters(method, field, context, null, out var arguments, out _)) return null;
         var call = Expression.Call(instance is null ? null : Expression.Constant(instance), method, arguments);
         var returnType = method.ReturnType;
         Expression? body = null;
@@ -62,8 +66,9 @@ internal sealed class ResolverMethodCompiler(IReadOnlyDictionary<Type, ScopedVal
         return Expression.Lambda<SubscriptionSourceResolver>(body, $"{method.DeclaringType!.Name}.{method.Name}", [context]).Compile();
     }
 
+    /// <param name="scopedValues">The per-call values' array; null where none may be made (subscription streams).</param>
     private bool TryBindParameters(MethodInfo method, ExecutableField field, ParameterExpression context,
-        out List<Expression> arguments, out List<ScopedValueFactory> scoped, bool allowScoped)
+        ParameterExpression? scopedValues, out List<Expression> arguments, out List<ScopedValueFactory> scoped)
     {
         arguments = new List<Expression>();
         scoped = new List<ScopedValueFactory>();
@@ -94,13 +99,13 @@ internal sealed class ResolverMethodCompiler(IReadOnlyDictionary<Type, ScopedVal
             }
             else if (scopedFactories.TryGetValue(type, out var factory))
             {
-                if (!allowScoped)
+                if (scopedValues is null)
                 {
                     problems.Add($"{Describe(method)} takes a per-call {type.Name}, which a subscription stream cannot own; take a service that outlives the call.");
                     ok = false;
                     continue;
                 }
-                arguments.Add(Expression.Call(ScopedMethod.MakeGenericMethod(type), context, Expression.Constant(scoped.Count)));
+                arguments.Add(Expression.Convert(Expression.ArrayIndex(scopedValues, Expression.Constant(scoped.Count)), type));
                 scoped.Add(factory);
             }
             else if (LooksLikeArgument(type) && !parameter.IsDefined(typeof(ServiceAttribute)))
@@ -157,29 +162,35 @@ internal sealed class ResolverMethodCompiler(IReadOnlyDictionary<Type, ScopedVal
 
     private static FieldResolver Wrap(FieldMiddleware middleware, FieldResolver next) => context => middleware(context, next);
 
-    /// <summary>Makes the call's scoped values before the middleware runs and disposes them after it completes.</summary>
-    private static FieldResolver WithScopedValues(List<ScopedValueFactory> factories, FieldResolver next)
+    /// <summary>The middleware around the method, the first written outermost.</summary>
+    private static FieldResolver Chain(List<FieldMiddleware> middleware, FieldResolver method)
     {
-        var slots = factories.ToArray();
-        return async context =>
-        {
-            var values = new object?[slots.Length];
-            context.ScopedValues = values;
-            try
-            {
-                for (int i = 0; i < slots.Length; i++) values[i] = await slots[i](context).ConfigureAwait(false);
-                return await next(context).ConfigureAwait(false);
-            }
-            finally
-            {
-                foreach (var value in values)
-                {
-                    if (value is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-                    else (value as IDisposable)?.Dispose();
-                }
-            }
-        };
+        for (int i = middleware.Count - 1; i >= 0; i--) method = Wrap(middleware[i], method);
+        return method;
     }
+
+    /// <summary>
+    /// Makes the call's scoped values before the middleware runs and disposes them after it completes. Only methods
+    /// that take such values pay for the per-call chain; the engine's <see cref="ResolverContext"/> stays as it was.
+    /// </summary>
+    private static FieldResolver WithScopedValues(ScopedValueFactory[] factories,
+        Func<ResolverContext, object?[], ValueTask<object?>> invoke, List<FieldMiddleware> middleware) => async context =>
+    {
+        var values = new object?[factories.Length];
+        try
+        {
+            for (int i = 0; i < factories.Length; i++) values[i] = await factories[i](context).ConfigureAwait(false);
+            return await Chain(middleware, call => invoke(call, values))(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var value in values)
+            {
+                if (value is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                else (value as IDisposable)?.Dispose();
+            }
+        }
+    };
 
     private static Expression AdaptResult(Expression call, Type returnType)
     {

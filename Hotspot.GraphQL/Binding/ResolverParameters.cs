@@ -12,8 +12,5 @@ internal static class ResolverParameters
     /// <summary>A service of the request; a missing registration is a bug, said plainly.</summary>
     public static T Service<T>(ResolverContext context) where T : notnull => context.Service<T>();
 
-    /// <summary>A value made for this call only (see <see cref="ExecutableSchemaBuilder.ResolverScoped{T}"/>).</summary>
-    public static T Scoped<T>(ResolverContext context, int slot) => (T)context.ScopedValues![slot]!;
-
     public static T Parent<T>(ResolverContext context) => context.ParentAs<T>();
 }
