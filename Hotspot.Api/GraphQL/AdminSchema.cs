@@ -1,11 +1,13 @@
 using Hotspot.GraphQL.Binding;
 using Hotspot.GraphQL.Execution;
+using Hotspot.Storage;
 
 namespace Hotspot.Api.GraphQL;
 
 /// <summary>
-/// The admin API's executable schema: schema.graphql (copied beside the binaries) with every field bound strictly.
-/// A field without a resolver, or a resolver for a field the file lacks, stops the application at start-up.
+/// The admin API's executable schema: schema.graphql (copied beside the binaries) bound to the resolver classes of
+/// this assembly (<see cref="ObjectTypeAttribute"/>, <see cref="ExtendObjectTypeAttribute"/>), compiled once. A field
+/// without a method or backing property, or a method without a field, stops the application at start-up.
 /// </summary>
 public static class AdminSchema
 {
@@ -13,17 +15,20 @@ public static class AdminSchema
 
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, FileName);
 
+    /// <summary>Every class of this assembly marked as resolving an object type.</summary>
+    public static Type[] ResolverClasses { get; } = typeof(AdminSchema).Assembly.GetTypes()
+        .Where(t => t.IsDefined(typeof(ObjectTypeAttribute), inherit: false))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .ToArray();
+
     public static ExecutableSchema Load(string path) => Build(File.ReadAllText(path));
 
     public static ExecutableSchema Build(string sdl) => ExecutableSchemaBuilder.FromSdl(sdl)
-        .BindQuery()
-        .BindMutations()
-        .BindRouterMutations()
-        .BindOrganization()
-        .BindEntities()
-        .BindPayments()
-        .BindResolvePayment()
+        .AddResolvers(ResolverClasses)
+        // A database context of its own per resolver: sibling fields run concurrently and a DbContext is not thread-safe.
+        .ResolverScoped(context => new ValueTask<HotspotDbContext>(Resolve.DatabaseAsync(context)))
         .BindSubscriptions()
+        .ResolveType("Payment", PaymentResolvers.TypeOf)
         .RequireExplicitResolvers()
         .Build();
 }

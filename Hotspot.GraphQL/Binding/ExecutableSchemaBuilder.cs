@@ -35,6 +35,8 @@ public sealed class ExecutableSchemaBuilder
     private readonly List<string> _problems = new();
     private Schema? _typeSystem;
     private readonly HashSet<string> _explicitScalars = new(StringComparer.Ordinal);
+    private readonly List<Type> _resolverClasses = new();
+    private readonly Dictionary<Type, ScopedValueFactory> _scopedFactories = new();
     private bool _strict;
     private bool _exposeExceptionMessages;
 
@@ -154,6 +156,39 @@ public sealed class ExecutableSchemaBuilder
         }
     }
 
+    /// <summary>
+    /// Binds resolver classes: each class marked <see cref="ObjectTypeAttribute"/> or <see cref="ExtendObjectTypeAttribute"/>
+    /// resolves fields of that type with its public methods, bound by name and compiled once by <see cref="Build"/>.
+    /// <code>
+    /// [ObjectType("Organization", typeof(Organization))]        // fields without a method read Organization's properties
+    /// public static class OrganizationResolvers
+    /// {
+    ///     public static Task&lt;IReadOnlyList&lt;User&gt;&gt; UsersAsync([Parent] Organization organization, UserStore users,
+    ///         CancellationToken cancellationToken) => users.ListAsync(organization.Id, cancellationToken);
+    /// }
+    /// </code>
+    /// A parameter is, in order: the <see cref="CancellationToken"/>, the <see cref="ResolverContext"/>, the parent
+    /// (<see cref="ParentAttribute"/>), the argument of its name (converted: enums, lists, input objects to records), a
+    /// value made per call (<see cref="ResolverScoped{T}"/>), else a service of the request.
+    /// </summary>
+    public ExecutableSchemaBuilder AddResolvers(params Type[] resolverClasses)
+    {
+        _resolverClasses.AddRange(resolverClasses);
+        return this;
+    }
+
+    /// <summary>
+    /// Resolver methods taking a <typeparamref name="T"/> get one made for their call alone by <paramref name="create"/>
+    /// and disposed when the field's value is complete (after its middleware, such as paging, has run). For a database
+    /// context per resolver: sibling fields run concurrently and a context is not thread-safe.
+    /// </summary>
+    public ExecutableSchemaBuilder ResolverScoped<T>(Func<ResolverContext, ValueTask<T>> create) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        _scopedFactories[typeof(T)] = async context => await create(context).ConfigureAwait(false);
+        return this;
+    }
+
     /// <summary>Marks every field of <paramref name="typeName"/> that has no resolver as read from the parent's members.</summary>
     public ExecutableSchemaBuilder PropertyBacked(string typeName)
     {
@@ -229,9 +264,12 @@ public sealed class ExecutableSchemaBuilder
 
         BindResolvers(reader, problems);
         BindSubscribers(reader, problems);
+        var classBinder = new ResolverClassBinder(_resolverClasses, _scopedFactories);
+        classBinder.Bind(reader, problems);
+        foreach (var (typeName, backing) in classBinder.BackingTypes) _propertyBackedTypes[typeName] = backing;
         BindTypeResolvers(reader, problems);
         BindScalars(reader, problems);
-        CheckUnresolvedFields(reader, problems);
+        CheckUnresolvedFields(reader, problems, classBinder);
         if (problems.Count > 0) throw new SchemaBindingException(problems);
 
         var types = OrderTypes(reader.Types);
@@ -324,7 +362,7 @@ public sealed class ExecutableSchemaBuilder
         }
     }
 
-    private void CheckUnresolvedFields(SchemaReader reader, List<string> problems)
+    private void CheckUnresolvedFields(SchemaReader reader, List<string> problems, ResolverClassBinder classBinder)
     {
         foreach (var (typeName, clrType) in _propertyBackedTypes)
         {
@@ -336,8 +374,10 @@ public sealed class ExecutableSchemaBuilder
             if (clrType is null) continue;
             foreach (var field in objectType.Fields)
             {
-                if (field.Resolver is null && !PropertyReader.CanRead(clrType, field.Name))
-                    problems.Add($"{typeName}.{field.Name} has no resolver and {clrType.Name} has no member \"{field.Name}\".");
+                if (field.Resolver is not null || classBinder.FieldsWithMethods.Contains(field) || PropertyReader.CanRead(clrType, field.Name)) continue;
+                problems.Add(classBinder.ClassesByType.TryGetValue(typeName, out var classes)
+                    ? $"{typeName}.{field.Name} has no resolver: no method {ResolverClassBinder.MethodNamesFor(field.Name)} in {string.Join(" or ", classes.Select(c => c.Name))}, and {clrType.Name} has no member \"{field.Name}\"."
+                    : $"{typeName}.{field.Name} has no resolver and {clrType.Name} has no member \"{field.Name}\".");
             }
         }
         foreach (var (typeName, fieldName) in _propertyBackedFields)
@@ -352,8 +392,11 @@ public sealed class ExecutableSchemaBuilder
             if (_propertyBackedTypes.ContainsKey(type.Name)) continue;
             foreach (var field in objectType.Fields)
             {
-                if (field.Resolver is null && !_propertyBackedFields.Contains((type.Name, field.Name)))
-                    problems.Add($"{type.Name}.{field.Name} has no resolver (bind one, or mark it property-backed).");
+                if (field.Resolver is not null || classBinder.FieldsWithMethods.Contains(field) ||
+                    _propertyBackedFields.Contains((type.Name, field.Name))) continue;
+                problems.Add(classBinder.ClassesByType.TryGetValue(type.Name, out var classes)
+                    ? $"{type.Name}.{field.Name} has no resolver: no method {ResolverClassBinder.MethodNamesFor(field.Name)} in {string.Join(" or ", classes.Select(c => c.Name))}, and \"{type.Name}\" has no backing type."
+                    : $"{type.Name}.{field.Name} has no resolver (bind one, or mark it property-backed).");
             }
         }
     }

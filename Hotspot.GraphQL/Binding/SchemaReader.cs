@@ -406,7 +406,8 @@ internal sealed class SchemaReader
             ["FIELD", "FRAGMENT_SPREAD", "INLINE_FRAGMENT"], [Arg("if", "Skipped when true.", boolean)], false);
         yield return new ExecutableDirective("deprecated",
             "Marks a field, argument, input field or enum value as deprecated.",
-            ["FIELD_DEFINITION", "ARGUMENT_DEFINITION", "INPUT_FIELD_DEFINITION", "ENUM_VALUE"],
+            // graphql-js 16.15 also lists DIRECTIVE_DEFINITION (so does the type system's SpecifiedSdl).
+            ["FIELD_DEFINITION", "ARGUMENT_DEFINITION", "INPUT_FIELD_DEFINITION", "ENUM_VALUE", "DIRECTIVE_DEFINITION"],
             [Arg("reason", "Why it is deprecated and what to use instead (Markdown).", stringType, DefaultDeprecationReason)],
             false);
         yield return new ExecutableDirective("specifiedBy",
