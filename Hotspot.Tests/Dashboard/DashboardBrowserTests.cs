@@ -51,7 +51,7 @@ public class DashboardBrowserTests
         Guid organizationId;
         await using (var db = await api.Contexts.CreateDbContextAsync())
             organizationId = await db.Organizations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
-        WaitUntil(driver, () => (string)driver.ExecuteScript("return document.querySelector('[data-testid=organization-picker]').selectedOptions[0].text") == name);
+        WaitUntil(driver, () => driver.ExecuteScript("return document.querySelector('[data-testid=organization-picker]').selectedOptions[0].text") as string == name);
 
         // Configure the M-Pesa sandbox, test the credentials, activate it.
         Click(driver, "nav-payment-settings");
@@ -109,6 +109,24 @@ public class DashboardBrowserTests
         WaitUntil(driver, () => driver.FindElement(By.CssSelector("[data-testid=live-feed]")).Text.Contains(code));
         Assert.That(driver.FindElement(By.CssSelector("[data-testid=today-amount]")).Text, Is.EqualTo("KES 20"));
         browser.Screenshot("overview");
+
+        // The other screens read the same sale.
+        Click(driver, "nav-revenue");
+        WaitUntil(driver, () => driver.FindElement(By.CssSelector("[data-testid=revenue-chart]")).Displayed
+            && driver.FindElement(By.CssSelector(".stats")).Text.Contains("KES 20"));
+        browser.Screenshot("revenue");
+        Click(driver, "nav-transactions");
+        WaitUntil(driver, () => driver.FindElement(By.CssSelector(".table-wrap table")).Text.Contains("STK_CALLBACK"));
+        browser.Screenshot("transactions");
+        Click(driver, "nav-review");
+        WaitUntil(driver, () => driver.FindElement(By.CssSelector(".page")).Text.Contains("Nothing waits for a decision"));
+        Click(driver, "nav-routers");
+        driver.FindElement(By.Name("router-name")).SendKeys("Shop A");
+        driver.FindElement(By.Name("router-nas")).SendKeys("shop-a-" + name[^6..]);
+        Click(driver, "save-router");
+        Click(driver, "radius-settings");
+        WaitUntil(driver, () => driver.FindElement(By.CssSelector(".snippets pre")).Text.StartsWith("/system identity set name=shop-a-"));
+        browser.Screenshot("routers");
 
         // A batch of 10 vouchers and its print view.
         Click(driver, "nav-vouchers");

@@ -69,3 +69,7 @@ export function splitDuration(seconds: number): { amount: number; unit: Duration
     if (seconds % durationUnits[unit] === 0) return { amount: seconds / durationUnits[unit], unit };
   return { amount: Math.round(seconds / 60), unit: 'minutes' };
 }
+
+export function paidPurchases(count: number): string {
+  return `${count} paid purchase${count === 1 ? '' : 's'}`;
+}

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { REVENUE } from '../api/operations';
 import { useWorkspace } from '../api/organizationContext';
 import { useLivePayments } from '../api/liveFeed';
-import { addDays, formatKes, formatTime, utcDay } from '../lib/format';
+import { addDays, formatKes, formatTime, paidPurchases, utcDay } from '../lib/format';
 import { totals } from '../lib/revenue';
 import { Badge, ErrorMessage, Link, Page } from '../components/ui';
 
@@ -21,8 +21,8 @@ export function Overview() {
     <Page title="Overview">
       <ErrorMessage error={error} />
       <div className="stats">
-        <div className="stat"><span>Today (UTC)</span><strong data-testid="today-amount">{formatKes(todays.amountKes)}</strong><small>{todays.purchaseCount} paid purchases</small></div>
-        <div className="stat"><span>Last 7 days</span><strong>{formatKes(week.amountKes)}</strong><small>{week.purchaseCount} paid purchases</small></div>
+        <div className="stat"><span>Today (UTC)</span><strong data-testid="today-amount">{formatKes(todays.amountKes)}</strong><small>{paidPurchases(todays.purchaseCount)}</small></div>
+        <div className="stat"><span>Last 7 days</span><strong>{formatKes(week.amountKes)}</strong><small>{paidPurchases(week.purchaseCount)}</small></div>
       </div>
       <LiveFeed organizationId={organizationId!} />
     </Page>

@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { REVENUE } from '../api/operations';
 import { useWorkspace } from '../api/organizationContext';
 import { ErrorMessage, Field, Page } from '../components/ui';
-import { addDays, formatKes, isoDate, utcDay } from '../lib/format';
+import { addDays, formatKes, isoDate, paidPurchases, utcDay } from '../lib/format';
 import { fillDays, niceCeiling, rangeProblem, totals, type DailyRevenue } from '../lib/revenue';
 
 export function Revenue() {
@@ -24,8 +24,8 @@ export function Revenue() {
   return (
     <Page title="Revenue">
       <div className="stats">
-        <div className="stat"><span>Today (UTC)</span><strong>{formatKes(todays.amountKes)}</strong><small>{todays.purchaseCount} paid purchases</small></div>
-        <div className="stat"><span>Chosen range</span><strong>{formatKes(sum.amountKes)}</strong><small>{sum.purchaseCount} paid purchases</small></div>
+        <div className="stat"><span>Today (UTC)</span><strong>{formatKes(todays.amountKes)}</strong><small>{paidPurchases(todays.purchaseCount)}</small></div>
+        <div className="stat"><span>Chosen range</span><strong>{formatKes(sum.amountKes)}</strong><small>{paidPurchases(sum.purchaseCount)}</small></div>
       </div>
       <div className="filters panel">
         <Field label="From (UTC day)">{(id) => <input id={id} type="date" value={fromText} onChange={(e) => setFrom(e.target.value)} />}</Field>

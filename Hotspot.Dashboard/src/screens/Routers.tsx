@@ -33,7 +33,7 @@ export function Routers() {
                 <dt>Last seen</dt><dd>{formatTime(r.lastSeenAt)}</dd>
               </dl>
               <div className="button-row">
-                <button type="button" onClick={() => setShown(shown === r.id ? null : r.id)}>{shown === r.id ? 'Hide' : 'RADIUS settings'}</button>
+                <button type="button" data-testid="radius-settings" onClick={() => setShown(shown === r.id ? null : r.id)}>{shown === r.id ? 'Hide' : 'RADIUS settings'}</button>
                 {canChange ? <button type="button" onClick={() => setEditing(r)}>Edit</button> : null}
                 {canChange ? <button type="button" className="danger" onClick={() => {
                   if (window.confirm(`Remove ${r.name}? Its logins are rejected and open sessions closed at once.`))
@@ -82,15 +82,15 @@ function RouterEditor({ router, organizationId, onDone }: { router: any | null; 
   return (
     <form className="panel grid-form" onSubmit={submit} noValidate>
       <h2>{router ? `Edit ${router.name}` : 'Register a router'}</h2>
-      <Field label="Name">{(id) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Shop A" />}</Field>
-      <Field label="NAS identifier" hint="MikroTik sends its /system identity.">{(id) => <input id={id} value={nasIdentifier} onChange={(e) => setNas(e.target.value)} />}</Field>
-      <Field label="IP address" hint="NAS-IP-Address as FreeRADIUS sees it (often the VPN address).">{(id) => <input id={id} value={ipAddress} onChange={(e) => setIp(e.target.value)} />}</Field>
+      <Field label="Name">{(id) => <input id={id} name="router-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Shop A" />}</Field>
+      <Field label="NAS identifier" hint="MikroTik sends its /system identity.">{(id) => <input id={id} name="router-nas" value={nasIdentifier} onChange={(e) => setNas(e.target.value)} />}</Field>
+      <Field label="IP address" hint="NAS-IP-Address as FreeRADIUS sees it (often the VPN address).">{(id) => <input id={id} name="router-ip" value={ipAddress} onChange={(e) => setIp(e.target.value)} />}</Field>
       <Field label="Attributes">{(id) => (
         <select id={id} value={profile} onChange={(e) => setProfile(e.target.value)}>
           <option value="MIKROTIK">MikroTik (rate and data limits)</option><option value="STANDARD">Standard only</option>
         </select>)}</Field>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={registered.loading || updated.loading}>{router ? 'Save changes' : 'Register'}</button>
+        <button type="submit" className="primary" data-testid="save-router" disabled={registered.loading || updated.loading}>{router ? 'Save changes' : 'Register'}</button>
         {router ? <button type="button" onClick={onDone}>Cancel</button> : null}
       </div>
       {problem ? <div className="error" role="alert"><p>{problem}</p></div> : null}
