@@ -1,3 +1,4 @@
+using Hotspot.Domain.Devices;
 using Hotspot.Domain;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments.Gateways;
@@ -34,7 +35,7 @@ public sealed class PurchaseStarter(
         string? mac;
         try
         {
-            mac = Purchase.NormalizeMac(macAddress);
+            mac = MacAddress.ParseOptional(macAddress)?.Value;
         }
         catch (DomainException e)
         {

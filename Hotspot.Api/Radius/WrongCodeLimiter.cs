@@ -1,3 +1,4 @@
+using Hotspot.Domain.Devices;
 using Hotspot.Domain.Radius;
 using Microsoft.Extensions.Options;
 
@@ -85,7 +86,7 @@ public sealed class WrongCodeLimiter(IOptions<RadiusOptions> options, TimeProvid
     }
 
     private static string Key(string? nas, string? callingStationId) =>
-        (nas?.Trim() ?? "") + "|" + (VoucherAuthorizer.NormalizeMac(callingStationId) ?? "");
+        (nas?.Trim() ?? "") + "|" + (MacAddress.Normalize(callingStationId) ?? "");
 
     // Called with the lock held, before adding a device: forget idle devices, then the least recently seen.
     private void MakeRoom(DateTime now, TimeSpan window, int capacity)
