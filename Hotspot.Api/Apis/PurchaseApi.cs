@@ -49,8 +49,7 @@ public static class PurchaseApi
         if (!phones.TryAcquire(request.PhoneNumber, out var retryAfter))
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "TOO_MANY_PROMPTS", detail: PhonePromptLimiter.Message(retryAfter),
-                extensions: new Dictionary<string, object?> { ["code"] = "TOO_MANY_PROMPTS" });
+            return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "TOO_MANY_PROMPTS", PhonePromptLimiter.Message(retryAfter));
         }
         var (started, problem) = await starter.StartAsync(request.OrganizationId, request.PlanId, request.PhoneNumber, request.MacAddress,
             requiredMethod, context.RequestAborted);
@@ -58,10 +57,8 @@ public static class PurchaseApi
         {
             if (problem.Status < 500)
                 phones.Release(request.PhoneNumber); // refused before any prompt was sent
-            var extensions = new Dictionary<string, object?> { ["code"] = problem.Code };
-            if (problem.PurchaseId is { } id)
-                extensions["purchaseId"] = id;
-            return Results.Problem(statusCode: problem.Status, title: problem.Code, detail: problem.Message, extensions: extensions);
+            return ApiProblem.Of(problem.Status, problem.Code, problem.Message,
+                extra: problem.PurchaseId is { } id ? [new("purchaseId", id)] : null);
         }
         return Results.Json(new PurchaseStartedResponse(started!.PurchaseId, Wire(started.Status), Wire(started.PaymentMethod), started.Message),
             statusCode: StatusCodes.Status202Accepted);
@@ -73,8 +70,7 @@ public static class PurchaseApi
         // The unguessable purchase id is the customer's key: it is the only filter.
         var purchase = await db.Purchases.AsNoTracking().SingleOrDefaultAsync(p => p.Id == purchaseId, cancellationToken);
         if (purchase is null)
-            return Results.Problem(statusCode: 404, title: "PURCHASE_NOT_FOUND", detail: "No such purchase.",
-                extensions: new Dictionary<string, object?> { ["code"] = "PURCHASE_NOT_FOUND" });
+            return ApiProblem.Of(404, "PURCHASE_NOT_FOUND", "No such purchase.");
         var voucher = purchase.VoucherId is { } voucherId
             ? await db.Vouchers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voucherId && v.OrganizationId == purchase.OrganizationId, cancellationToken)
             : null;
