@@ -12,15 +12,14 @@ public static class PurchaseApi
     public static RouteGroupBuilder MapPurchaseApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/hotspot").WithTags("Captive portal");
-        group.MapPost("/purchase-voucher", (HttpContext context, PurchaseStarter starter, PhonePromptLimiter phones) => StartAsync(context, starter, phones, null))
+        group.MapPost("/purchase-voucher", StartWithActiveMethodAsync)
             .RequireRateLimiting(BillingRateLimits.PurchaseCreation)
             .WithName("PurchaseVoucher")
             .WithSummary("Starts an M-Pesa payment for a plan with the organization's active payment method.")
             .Accepts<PurchaseVoucherBody>("application/json")
             .Produces<PurchaseStartedResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(429).ProducesProblem(502);
-        group.MapPost("/purchase-voucher-kopokopo", (HttpContext context, PurchaseStarter starter, PhonePromptLimiter phones) =>
-                StartAsync(context, starter, phones, PaymentMethodType.KopoKopo))
+        group.MapPost("/purchase-voucher-kopokopo", StartWithKopoKopoAsync)
             .RequireRateLimiting(BillingRateLimits.PurchaseCreation)
             .WithName("PurchaseVoucherKopoKopo")
             .WithSummary("The same, through Kopo Kopo; 409 unless Kopo Kopo is the active payment method.")
@@ -36,6 +35,12 @@ public static class PurchaseApi
             .ProducesProblem(404);
         return group;
     }
+
+    private static Task<IResult> StartWithActiveMethodAsync(HttpContext context, PurchaseStarter starter, PhonePromptLimiter phones) =>
+        StartAsync(context, starter, phones, requiredMethod: null);
+
+    private static Task<IResult> StartWithKopoKopoAsync(HttpContext context, PurchaseStarter starter, PhonePromptLimiter phones) =>
+        StartAsync(context, starter, phones, PaymentMethodType.KopoKopo);
 
     private static async Task<IResult> StartAsync(HttpContext context, PurchaseStarter starter, PhonePromptLimiter phones, PaymentMethodType? requiredMethod)
     {
