@@ -1,5 +1,5 @@
-using Hotspot.Domain.Devices;
 using Hotspot.Domain;
+using Hotspot.Domain.Devices;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Domain.Phones;
