@@ -7,11 +7,9 @@ if (HealthProbe.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHotspotApi();
-builder.AddBillingRest();
 
 var app = builder.Build();
-app.UseHotspotApi();
-Hotspot.Api.GraphQL.AdminGraphQLExtensions.MapAdminGraphQL(app);
+app.MapHotspotApi();
 
 await app.RunAsync();
 return 0;

@@ -79,9 +79,8 @@ public sealed class BillingRateLimits
         var response = context.HttpContext.Response;
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
             response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "TOO_MANY_REQUESTS",
-                detail: "Too many requests from this network. Wait a moment and try again.",
-                extensions: new Dictionary<string, object?> { ["code"] = "TOO_MANY_REQUESTS" })
+        await ApiProblem.Of(StatusCodes.Status429TooManyRequests, "TOO_MANY_REQUESTS",
+                "Too many requests from this network. Wait a moment and try again.")
             .ExecuteAsync(context.HttpContext);
     }
 }

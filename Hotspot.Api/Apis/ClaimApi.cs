@@ -49,8 +49,7 @@ public static class ClaimApi
         if (await limiter.TryAcquireAsync(address, organizationId, receipt!, context.RequestAborted) is { } retryAfter)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "TOO_MANY_CLAIMS",
-                detail: "Too many attempts. Wait a minute and try again.", extensions: new Dictionary<string, object?> { ["code"] = "TOO_MANY_CLAIMS" });
+            return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "TOO_MANY_CLAIMS", "Too many attempts. Wait a minute and try again.");
         }
 
         var result = await claims.ClaimAsync(organizationId, receipt!, phone, context.RequestAborted);
@@ -58,11 +57,9 @@ public static class ClaimApi
         {
             ClaimOutcome.Voucher => Results.Ok(new ClaimResponse(result.VoucherCode!,
                 result.ExpiresAt is { } expires ? DateTime.SpecifyKind(expires, DateTimeKind.Utc) : null, result.PlanName)),
-            ClaimOutcome.CoversNoPlan => Results.Problem(statusCode: 409, title: "PAYMENT_IN_REVIEW",
-                detail: "We found your payment, but it does not cover any plan on sale. The hotspot will refund it or contact you.",
-                extensions: new Dictionary<string, object?> { ["code"] = "PAYMENT_IN_REVIEW" }),
-            _ => Results.Problem(statusCode: 404, title: "PAYMENT_NOT_FOUND", detail: NotFoundDetail,
-                extensions: new Dictionary<string, object?> { ["code"] = "PAYMENT_NOT_FOUND" }),
+            ClaimOutcome.CoversNoPlan => ApiProblem.Of(409, "PAYMENT_IN_REVIEW",
+                "We found your payment, but it does not cover any plan on sale. The hotspot will refund it or contact you."),
+            _ => ApiProblem.Of(404, "PAYMENT_NOT_FOUND", NotFoundDetail),
         };
     }
 

@@ -20,23 +20,39 @@ public static class DarajaCallbackApi
     {
         var group = app.MapGroup("/api/payments/daraja").WithTags("Daraja callbacks").RequireRateLimiting(BillingRateLimits.Callbacks)
             .AddEndpointFilter<RouteGroupBuilder, DarajaCallbackSourceFilter>();
-        group.MapPost("/callback/{organizationId:guid}/{callbackToken}", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks, HotspotMetrics metrics) =>
-                HandleAsync(context, metrics, body => callbacks.ReceiveStkAsync(organizationId, callbackToken, body, context.RequestAborted)))
+        group.MapPost("/callback/{organizationId:guid}/{callbackToken}", StkResultAsync)
             .WithName("DarajaStkCallback").WithMetadata(new DarajaCallbackRoute(MpesaTransactionKind.StkCallback)).WithSummary("STK push results.");
-        group.MapPost("/c2b/{organizationId:guid}/{callbackToken}/validation", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks, HotspotMetrics metrics) =>
-                HandleAsync(context, metrics, body => callbacks.ReceiveC2BValidationAsync(organizationId, callbackToken, body, context.RequestAborted), c2bValidation: true))
+        group.MapPost("/c2b/{organizationId:guid}/{callbackToken}/validation", C2BValidationAsync)
             .WithName("DarajaC2BValidation").WithMetadata(new DarajaCallbackRoute(MpesaTransactionKind.C2BValidation)).WithSummary("C2B validation: every payment is accepted.");
-        group.MapPost("/c2b/{organizationId:guid}/{callbackToken}/confirmation", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks, HotspotMetrics metrics) =>
-                HandleAsync(context, metrics, body => callbacks.ReceiveC2BConfirmationAsync(organizationId, callbackToken, body, context.RequestAborted)))
+        group.MapPost("/c2b/{organizationId:guid}/{callbackToken}/confirmation", C2BConfirmationAsync)
             .WithName("DarajaC2BConfirmation").WithMetadata(new DarajaCallbackRoute(MpesaTransactionKind.C2BConfirmation)).WithSummary("C2B confirmation of a payment made to the paybill or till.");
-        group.MapPost("/b2c/{organizationId:guid}/{callbackToken}/result", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks, HotspotMetrics metrics) =>
-                HandleAsync(context, metrics, body => callbacks.ReceiveB2CAsync(organizationId, callbackToken, body, timeout: false, context.RequestAborted)))
+        group.MapPost("/b2c/{organizationId:guid}/{callbackToken}/result", B2CResultAsync)
             .WithName("DarajaB2CResult").WithMetadata(new DarajaCallbackRoute(MpesaTransactionKind.B2CResult)).WithSummary("B2C (refund) result.");
-        group.MapPost("/b2c/{organizationId:guid}/{callbackToken}/timeout", (Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks, HotspotMetrics metrics) =>
-                HandleAsync(context, metrics, body => callbacks.ReceiveB2CAsync(organizationId, callbackToken, body, timeout: true, context.RequestAborted)))
+        group.MapPost("/b2c/{organizationId:guid}/{callbackToken}/timeout", B2CTimeoutAsync)
             .WithName("DarajaB2CTimeout").WithMetadata(new DarajaCallbackRoute(MpesaTransactionKind.B2CTimeout)).WithSummary("B2C (refund) queue timeout.");
         return group;
     }
+
+    private static Task<IResult> StkResultAsync(Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks,
+        HotspotMetrics metrics) =>
+        HandleAsync(context, metrics, body => callbacks.ReceiveStkAsync(organizationId, callbackToken, body, context.RequestAborted));
+
+    private static Task<IResult> C2BValidationAsync(Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks,
+        HotspotMetrics metrics) =>
+        HandleAsync(context, metrics, body => callbacks.ReceiveC2BValidationAsync(organizationId, callbackToken, body, context.RequestAborted),
+            c2bValidation: true);
+
+    private static Task<IResult> C2BConfirmationAsync(Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks,
+        HotspotMetrics metrics) =>
+        HandleAsync(context, metrics, body => callbacks.ReceiveC2BConfirmationAsync(organizationId, callbackToken, body, context.RequestAborted));
+
+    private static Task<IResult> B2CResultAsync(Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks,
+        HotspotMetrics metrics) =>
+        HandleAsync(context, metrics, body => callbacks.ReceiveB2CAsync(organizationId, callbackToken, body, timeout: false, context.RequestAborted));
+
+    private static Task<IResult> B2CTimeoutAsync(Guid organizationId, string callbackToken, HttpContext context, DarajaCallbacks callbacks,
+        HotspotMetrics metrics) =>
+        HandleAsync(context, metrics, body => callbacks.ReceiveB2CAsync(organizationId, callbackToken, body, timeout: true, context.RequestAborted));
 
     private static async Task<IResult> HandleAsync(HttpContext context, HotspotMetrics metrics, Func<byte[], Task<CallbackAnswer>> receive,
         bool c2bValidation = false)

@@ -28,12 +28,9 @@ public static class KopoKopoCallbackApi
         return answer switch
         {
             CallbackAnswer.Accepted or CallbackAnswer.Settled or CallbackAnswer.Review or CallbackAnswer.Duplicate => Results.Json(new { status = "received" }),
-            CallbackAnswer.Unauthorized => Problem(401, "INVALID_SIGNATURE", "The X-KopoKopo-Signature is missing or wrong."),
-            CallbackAnswer.Malformed => Problem(400, "MALFORMED_CALLBACK", "The body is not a Kopo Kopo webhook or result."),
-            _ => Problem(404, "NOT_FOUND", "Unknown organization or callback type."),
+            CallbackAnswer.Unauthorized => ApiProblem.Of(401, "INVALID_SIGNATURE", "The X-KopoKopo-Signature is missing or wrong."),
+            CallbackAnswer.Malformed => ApiProblem.Of(400, "MALFORMED_CALLBACK", "The body is not a Kopo Kopo webhook or result."),
+            _ => ApiProblem.Of(404, "NOT_FOUND", "Unknown organization or callback type."),
         };
     }
-
-    private static IResult Problem(int status, string code, string detail) =>
-        Results.Problem(statusCode: status, title: code, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
 }

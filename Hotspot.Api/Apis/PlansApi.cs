@@ -19,8 +19,7 @@ public static class PlansApi
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, cancellationToken))
-            return Results.Problem(statusCode: 404, title: "ORGANIZATION_NOT_FOUND", detail: "No such organization.",
-                extensions: new Dictionary<string, object?> { ["code"] = "ORGANIZATION_NOT_FOUND" });
+            return ApiProblem.Of(404, "ORGANIZATION_NOT_FOUND", "No such organization.");
         var plans = await db.Plans.AsNoTracking()
             .Where(p => p.OrganizationId == organizationId && p.IsActive)
             .ToListAsync(cancellationToken);

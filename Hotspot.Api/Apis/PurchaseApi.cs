@@ -12,15 +12,14 @@ public static class PurchaseApi
     public static RouteGroupBuilder MapPurchaseApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/hotspot").WithTags("Captive portal");
-        group.MapPost("/purchase-voucher", (HttpContext context, PurchaseStarter starter, PhonePromptLimiter phones) => StartAsync(context, starter, phones, null))
+        group.MapPost("/purchase-voucher", StartWithActiveMethodAsync)
             .RequireRateLimiting(BillingRateLimits.PurchaseCreation)
             .WithName("PurchaseVoucher")
             .WithSummary("Starts an M-Pesa payment for a plan with the organization's active payment method.")
             .Accepts<PurchaseVoucherBody>("application/json")
             .Produces<PurchaseStartedResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(429).ProducesProblem(502);
-        group.MapPost("/purchase-voucher-kopokopo", (HttpContext context, PurchaseStarter starter, PhonePromptLimiter phones) =>
-                StartAsync(context, starter, phones, PaymentMethodType.KopoKopo))
+        group.MapPost("/purchase-voucher-kopokopo", StartWithKopoKopoAsync)
             .RequireRateLimiting(BillingRateLimits.PurchaseCreation)
             .WithName("PurchaseVoucherKopoKopo")
             .WithSummary("The same, through Kopo Kopo; 409 unless Kopo Kopo is the active payment method.")
@@ -37,6 +36,12 @@ public static class PurchaseApi
         return group;
     }
 
+    private static Task<IResult> StartWithActiveMethodAsync(HttpContext context, PurchaseStarter starter, PhonePromptLimiter phones) =>
+        StartAsync(context, starter, phones, requiredMethod: null);
+
+    private static Task<IResult> StartWithKopoKopoAsync(HttpContext context, PurchaseStarter starter, PhonePromptLimiter phones) =>
+        StartAsync(context, starter, phones, PaymentMethodType.KopoKopo);
+
     private static async Task<IResult> StartAsync(HttpContext context, PurchaseStarter starter, PhonePromptLimiter phones, PaymentMethodType? requiredMethod)
     {
         var (json, malformed) = await RequestBodies.ReadObjectAsync(context);
@@ -49,8 +54,7 @@ public static class PurchaseApi
         if (await phones.TryAcquireAsync(request.PhoneNumber, context.RequestAborted) is { } retryAfter)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "TOO_MANY_PROMPTS", detail: PhonePromptLimiter.Message(retryAfter),
-                extensions: new Dictionary<string, object?> { ["code"] = "TOO_MANY_PROMPTS" });
+            return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "TOO_MANY_PROMPTS", PhonePromptLimiter.Message(retryAfter));
         }
         var (started, problem) = await starter.StartAsync(request.OrganizationId, request.PlanId, request.PhoneNumber, request.MacAddress,
             requiredMethod, context.RequestAborted);
@@ -58,10 +62,8 @@ public static class PurchaseApi
         {
             if (problem.Status < 500)
                 await phones.ReleaseAsync(request.PhoneNumber, CancellationToken.None); // refused before any prompt was sent
-            var extensions = new Dictionary<string, object?> { ["code"] = problem.Code };
-            if (problem.PurchaseId is { } id)
-                extensions["purchaseId"] = id;
-            return Results.Problem(statusCode: problem.Status, title: problem.Code, detail: problem.Message, extensions: extensions);
+            return ApiProblem.Of(problem.Status, problem.Code, problem.Message,
+                extra: problem.PurchaseId is { } id ? [new("purchaseId", id)] : null);
         }
         return Results.Json(new PurchaseStartedResponse(started!.PurchaseId, Wire(started.Status), Wire(started.PaymentMethod), started.Message),
             statusCode: StatusCodes.Status202Accepted);
@@ -73,8 +75,7 @@ public static class PurchaseApi
         // The unguessable purchase id is the customer's key: it is the only filter.
         var purchase = await db.Purchases.AsNoTracking().SingleOrDefaultAsync(p => p.Id == purchaseId, cancellationToken);
         if (purchase is null)
-            return Results.Problem(statusCode: 404, title: "PURCHASE_NOT_FOUND", detail: "No such purchase.",
-                extensions: new Dictionary<string, object?> { ["code"] = "PURCHASE_NOT_FOUND" });
+            return ApiProblem.Of(404, "PURCHASE_NOT_FOUND", "No such purchase.");
         var voucher = purchase.VoucherId is { } voucherId
             ? await db.Vouchers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voucherId && v.OrganizationId == purchase.OrganizationId, cancellationToken)
             : null;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hotspot.Providers.Common;
+using Hotspot.Providers.Http;
 
 namespace Hotspot.Api.Apis;
 
@@ -20,18 +21,9 @@ public static class RequestBodies
     /// </summary>
     public static async Task<(byte[]? Body, IResult? Problem)> ReadAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > MaxBytes)
+        var body = await BoundedBody.ReadAsync(context.Request, MaxBytes, context.RequestAborted);
+        if (body is null)
             return (null, TooLarge());
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes)
-                return (null, TooLarge());
-        }
-        var body = buffer.ToArray();
         if (body.AsSpan().Contains((byte)0))
             return (null, BadRequest("The request body has a NUL byte, which JSON does not allow."));
         return (body, null);
@@ -62,7 +54,7 @@ public static class RequestBodies
 
     public static IResult BadRequest(string detail, IDictionary<string, string[]>? errors = null) =>
         errors is null
-            ? Results.Problem(statusCode: 400, title: "Bad request", detail: detail, extensions: new Dictionary<string, object?> { ["code"] = "VALIDATION" })
+            ? ApiProblem.Of(400, "VALIDATION", detail, title: "Bad request")
             : Results.ValidationProblem(errors, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = "VALIDATION" });
 
     public static string Describe(JsonValueKind kind) => kind switch
@@ -76,6 +68,5 @@ public static class RequestBodies
     };
 
     private static IResult TooLarge() =>
-        Results.Problem(statusCode: 413, title: "Payload too large", detail: $"Bodies are limited to {MaxBytes / 1024} KB.",
-            extensions: new Dictionary<string, object?> { ["code"] = "PAYLOAD_TOO_LARGE" });
+        ApiProblem.Of(413, "PAYLOAD_TOO_LARGE", $"Bodies are limited to {MaxBytes / 1024} KB.", title: "Payload too large");
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Hotspot.Domain.Secrets;
 using Hotspot.Domain.Users;
 using Microsoft.Extensions.Options;
 
@@ -61,7 +62,7 @@ public sealed class BearerTokens
         var payload = FromBase64Url(token[..dot]);
         var signature = FromBase64Url(token[(dot + 1)..]);
         if (payload is not { Length: PayloadLength } || signature is null) return null;
-        if (!CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(_key, payload), signature)) return null;
+        if (!ConstantTime.Matches(signature, HMACSHA256.HashData(_key, payload))) return null;
         var expires = BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(16, 8));
         if (_time.GetUtcNow().ToUnixTimeSeconds() >= expires) return null;
         stamp = payload[24..];
@@ -69,7 +70,7 @@ public sealed class BearerTokens
     }
 
     /// <summary>True when the stamp in a token still matches the user's password hash.</summary>
-    public static bool StampMatches(User user, byte[] stamp) => CryptographicOperations.FixedTimeEquals(Stamp(user), stamp);
+    public static bool StampMatches(User user, byte[] stamp) => ConstantTime.Matches(stamp, Stamp(user));
 
     private static byte[] Stamp(User user) => SHA256.HashData(Encoding.UTF8.GetBytes(user.PasswordHash))[..8];
 

@@ -1,33 +1,39 @@
 using Hotspot.Api.Admin;
 using Hotspot.Api.Apis;
 using Hotspot.Api.Auth;
-using Hotspot.Api.Health;
+using Hotspot.Api.Development;
 using Hotspot.Api.GraphQL;
+using Hotspot.Api.Health;
 using Hotspot.Api.Logging;
 using Hotspot.Api.Observability;
+using Hotspot.Api.Payments;
 using Hotspot.Api.Portal;
 using Hotspot.Api.Radius;
+using Hotspot.Api.Sandbox;
 using Hotspot.Storage.Extensions;
 
 namespace Hotspot.Api.Extensions;
 
+/// <summary>
+/// The composition root: each feature folder owns an <c>Add…</c> (services) and a <c>Map…</c> (routes); this lists
+/// them, one line each. A new feature adds its line to both lists.
+/// </summary>
 public static class Extensions
 {
-    /// <summary>Logging, storage and health checks. Later features register their services next to these.</summary>
     public static WebApplicationBuilder AddHotspotApi(this WebApplicationBuilder builder)
     {
         builder.AddHotspotLogging();
         builder.AddHotspotObservability();
-
         builder.Services.AddHotspotStorage(builder.Configuration);
-        builder.Services.AddHotspotHealthChecks();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddHostedService<DatabaseFailureObserver>();
+        builder.AddHealth();
         builder.AddAdminGraphQL();
-        builder.Services.AddOptions<SignInLimitOptions>().Bind(builder.Configuration.GetSection(SignInLimitOptions.SectionName));
-        builder.Services.AddSingleton<AccountSignInLimiter>();
-        builder.Services.AddSingleton<AddressSignInLimiter>();
+        builder.AddSignInLimits();
         builder.AddRadius();
+        builder.AddPayments();
+        builder.AddBillingApis();
+        builder.AddSandbox();
+        builder.AddDemoOrganization();
         builder.AddAdminDashboard();
         return builder;
     }
@@ -36,17 +42,20 @@ public static class Extensions
     /// The client address from known proxies first, then request logging, so every later log line carries the request
     /// id; then the routes.
     /// </summary>
-    public static WebApplication UseHotspotApi(this WebApplication app)
+    public static WebApplication MapHotspotApi(this WebApplication app)
     {
         app.UseKnownProxies();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseMiddleware<RadiusMetricsMiddleware>();
+
         app.MapHotspotHealthChecks();
         app.MapHotspotMetrics();
-        app.MapBillingRest();
+        app.MapBillingApis();
+        app.MapSandbox();
         app.MapRadiusApi();
         app.MapPortal();
+        app.MapAdminGraphQL();
         app.MapAdminDashboard();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments.Gateways;
+using Hotspot.Domain.Secrets;
 using Hotspot.Domain.Transactions;
 using Hotspot.Providers.Daraja;
 using Hotspot.Storage;
@@ -167,7 +168,7 @@ public sealed class DarajaCallbacks(
         var expected = await tokens.TokenOfAsync(organizationId, cancellationToken);
         if (expected is null)
             return CallbackAnswer.NotFound;
-        if (CallbackTokens.Matches(token, expected))
+        if (ConstantTime.Matches(token, expected))
             return CallbackAnswer.Accepted;
 
         var refused = MpesaTransaction.Receive(organizationId, kind, Encoding.UTF8.GetString(body), Now());

@@ -1,4 +1,5 @@
 using Hotspot.Domain;
+using Hotspot.Domain.Devices;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Domain.Phones;
@@ -34,7 +35,7 @@ public sealed class PurchaseStarter(
         string? mac;
         try
         {
-            mac = Purchase.NormalizeMac(macAddress);
+            mac = MacAddress.ParseOptional(macAddress)?.Value;
         }
         catch (DomainException e)
         {

@@ -2,8 +2,10 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using Hotspot.Domain.Radius;
+using Hotspot.Domain.Secrets;
 using Hotspot.Domain.Vouchers;
 using Hotspot.Providers.Common;
+using Hotspot.Providers.Http;
 using Hotspot.Storage.Radius;
 using Microsoft.Extensions.Options;
 
@@ -95,7 +97,7 @@ public static class RadiusApi
             new AccessRequest(userName, attributes["NAS-Identifier"], attributes["NAS-IP-Address"], attributes["Calling-Station-Id"]),
             cancellationToken);
         var passwordMatches = outcome.MacLogin
-            ? RadiusSecretFilter.SecretsEqual(password, options.Value.MacAuthPassword ?? userName)
+            ? ConstantTime.Matches(password, options.Value.MacAuthPassword ?? userName)
             : codeMatches;
         if (!passwordMatches)
             return Reject(AuthorizeDecision.NotValid);
@@ -178,19 +180,10 @@ public static class RadiusApi
     /// <summary>The attributes, or what is wrong with the body (answered 400, which rlm_rest treats as fail: a reject).</summary>
     private static async Task<(RlmRestAttributes? Attributes, string? Problem)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
     {
-        var tooLarge = $"The body is larger than {MaxBodyBytes / 1024} KB.";
-        if (http.ContentLength > MaxBodyBytes)
-            return (null, tooLarge);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await http.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
-                return (null, tooLarge);
-        }
-        if (!UntrustedJson.TryParse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var document, out var problem))
+        var body = await BoundedBody.ReadAsync(http, MaxBodyBytes, cancellationToken);
+        if (body is null)
+            return (null, $"The body is larger than {MaxBodyBytes / 1024} KB.");
+        if (!UntrustedJson.TryParse(body, out var document, out var problem))
             return (null, problem);
         using (document)
         {

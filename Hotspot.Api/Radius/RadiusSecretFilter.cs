@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Hotspot.Domain.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace Hotspot.Api.Radius;
@@ -13,14 +12,8 @@ internal sealed class RadiusSecretFilter(IOptions<RadiusOptions> options) : IEnd
         if (string.IsNullOrEmpty(secret))
             return Results.Problem("RADIUS is not configured on this server.", statusCode: StatusCodes.Status503ServiceUnavailable);
         var presented = context.HttpContext.Request.Headers[RadiusOptions.SecretHeader].ToString();
-        if (!SecretsEqual(presented, secret))
+        if (!ConstantTime.Matches(presented, secret))
             return Results.Problem("Missing or wrong RADIUS secret.", statusCode: StatusCodes.Status403Forbidden);
         return await next(context);
     }
-
-    // Hashing first makes the comparison constant-time whatever the lengths.
-    internal static bool SecretsEqual(string presented, string expected) =>
-        CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }

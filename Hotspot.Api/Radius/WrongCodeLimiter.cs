@@ -1,3 +1,4 @@
+using Hotspot.Domain.Devices;
 using Hotspot.Domain.Radius;
 using Hotspot.Storage.Limits;
 using Microsoft.Extensions.Options;
@@ -37,5 +38,5 @@ public sealed class WrongCodeLimiter(LimiterCounts counts, IOptions<RadiusOption
     }
 
     private static string Key(string? nas, string? callingStationId) =>
-        "radius-device:" + (nas?.Trim() ?? "") + "|" + (VoucherAuthorizer.NormalizeMac(callingStationId) ?? "");
+        "radius-device:" + (nas?.Trim() ?? "") + "|" + (MacAddress.Normalize(callingStationId) ?? "");
 }

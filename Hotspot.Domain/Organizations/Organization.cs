@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Hotspot.Domain.Auditing;
+using Hotspot.Domain.Secrets;
 
 namespace Hotspot.Domain.Organizations;
 
@@ -169,8 +170,7 @@ public sealed class Organization
 
     /// <summary>Checks the token from a Daraja callback URL in constant time, so timing reveals nothing about it.</summary>
     public bool HasDarajaCallbackToken(string? token) =>
-        token is not null && CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.ASCII.GetBytes(token), System.Text.Encoding.ASCII.GetBytes(DarajaCallbackToken));
+        ConstantTime.Matches(token, DarajaCallbackToken);
 
     /// <summary>Issues a new Daraja callback token, e.g. after the old URL leaked.</summary>
     public void RotateDarajaCallbackToken(DateTime now)

@@ -71,7 +71,7 @@ public sealed class Purchase
             OrganizationId = plan.OrganizationId,
             PlanId = plan.Id,
             PhoneNumber = phoneNumber.Value,
-            MacAddress = NormalizeMac(macAddress),
+            MacAddress = Devices.MacAddress.ParseOptional(macAddress)?.Value,
             AmountKes = plan.PriceKes,
             Duration = plan.Duration,
             PaymentMethod = method,
@@ -208,15 +208,4 @@ public sealed class Purchase
     }
 
     private static string Truncate(string text, int length) => TextLimits.Truncate(text, length);
-
-    /// <summary>Accepts <c>aa:bb:cc:dd:ee:ff</c>, dashes or no separators; returns <c>AA:BB:CC:DD:EE:FF</c>.</summary>
-    public static string? NormalizeMac(string? mac)
-    {
-        if (string.IsNullOrWhiteSpace(mac))
-            return null;
-        var hex = mac.Trim().Replace(":", "").Replace("-", "").ToUpperInvariant();
-        if (hex.Length != 12 || !hex.All(char.IsAsciiHexDigit))
-            throw DomainException.Validation("A MAC address looks like AA:BB:CC:DD:EE:FF.");
-        return string.Join(':', Enumerable.Range(0, 6).Select(i => hex.Substring(i * 2, 2)));
-    }
 }

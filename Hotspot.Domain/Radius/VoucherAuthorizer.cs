@@ -64,15 +64,4 @@ public static class VoucherAuthorizer
 
         return AuthorizeDecision.Accept(activates, secondsLeft, expiresAt, bytesLeft, plan.UploadRateKbps, plan.DownloadRateKbps);
     }
-
-    /// <summary>Normalises a MAC address (Calling-Station-Id) to <c>AA:BB:CC:DD:EE:FF</c>; null when absent.</summary>
-    public static string? NormalizeMac(string? mac)
-    {
-        if (string.IsNullOrWhiteSpace(mac))
-            return null;
-        var hex = new string(mac.Where(Uri.IsHexDigit).ToArray()).ToUpperInvariant();
-        if (hex.Length != 12)
-            return mac.Trim().ToUpperInvariant();
-        return string.Join(':', Enumerable.Range(0, 6).Select(i => hex.Substring(i * 2, 2)));
-    }
 }

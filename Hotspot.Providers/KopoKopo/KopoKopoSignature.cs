@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Hotspot.Domain.Secrets;
 
 namespace Hotspot.Providers.KopoKopo;
 
@@ -33,6 +34,6 @@ public static class KopoKopoSignature
         }
 
         var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(apiKey), rawBody);
-        return CryptographicOperations.FixedTimeEquals(expected, given);
+        return ConstantTime.Matches(given, expected);
     }
 }

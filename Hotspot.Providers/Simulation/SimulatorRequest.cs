@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hotspot.Providers.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace Hotspot.Providers.Simulation;
@@ -11,26 +12,15 @@ public static class SimulatorRequest
     /// <summary>The JSON object in the body, or null when the body is not one.</summary>
     public static async Task<JsonElement?> ReadObjectAsync(HttpContext context)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                return null;
-            }
-        }
-
-        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        var body = await BoundedBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
+        if (body is null || !System.Text.Unicode.Utf8.IsValid(body))
         {
             return null;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            using var document = JsonDocument.Parse(body);
             return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
         }
         catch (JsonException)

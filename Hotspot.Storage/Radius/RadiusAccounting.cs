@@ -1,3 +1,4 @@
+using Hotspot.Domain.Devices;
 using Hotspot.Domain.Radius;
 using Hotspot.Domain.Vouchers;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +62,7 @@ public sealed class RadiusAccounting(IDbContextFactory<HotspotDbContext> context
                 return AccountingResult.Ignored;
             }
             existing = RadiusSession.Start(router, voucherId.Value, sessionId,
-                VoucherAuthorizer.NormalizeMac(request.CallingStationId), request.FramedIpAddress, now);
+                MacAddress.Normalize(request.CallingStationId), request.FramedIpAddress, now);
             db.RadiusSessions.Add(existing);
         }
 

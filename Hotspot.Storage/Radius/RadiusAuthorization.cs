@@ -1,3 +1,4 @@
+using Hotspot.Domain.Devices;
 using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Radius;
 using Hotspot.Domain.Vouchers;
@@ -67,7 +68,7 @@ public sealed class RadiusAuthorization(IDbContextFactory<HotspotDbContext> cont
     {
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == voucher.PlanId && p.OrganizationId == voucher.OrganizationId, cancellationToken);
         await RadiusAccounting.CloseStaleAsync(db, voucher.Id, now - policy.StaleAfter, now, cancellationToken);
-        var mac = VoucherAuthorizer.NormalizeMac(request.CallingStationId);
+        var mac = MacAddress.Normalize(request.CallingStationId);
         var (bytesUsed, openMacs) = await LoadUsageAsync(db, voucher.Id, cancellationToken);
 
         var decision = VoucherAuthorizer.Decide(voucher, plan, router, bytesUsed, openMacs, mac, now);

@@ -3,6 +3,7 @@ using System.Net;
 namespace Hotspot.Tests.Api;
 
 /// <summary>The REST routes' interactive reference: served, with its own assets, in Development only.</summary>
+[Slow(TestCategories.Host)]
 public class ApiReferenceTests
 {
     [Test]

@@ -12,6 +12,7 @@ namespace Hotspot.Tests.Api;
 /// The built API with its sandbox, as an operator runs it: <c>/metrics</c> answers on the management port only, and a
 /// purchase paid through the portal and the simulator's callback moves the payment counters by exactly one.
 /// </summary>
+[Slow(TestCategories.Host)]
 [NonParallelizable]
 public partial class MetricsTests
 {

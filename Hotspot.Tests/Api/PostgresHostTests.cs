@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hotspot.Tests.Api;
 
 /// <summary>The host switches to PostgreSQL when <c>ConnectionStrings:Hotspot</c> is set, and migrates it.</summary>
+[Slow(TestCategories.Host)]
 public class PostgresHostTests
 {
     [Test]

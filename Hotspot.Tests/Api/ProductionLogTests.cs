@@ -8,6 +8,7 @@ namespace Hotspot.Tests.Api;
 /// The built API in Production, as a container runs it: every console line is one JSON object a log shipper can
 /// read, with the request id and route on request lines, and no callback token ever appears.
 /// </summary>
+[Slow(TestCategories.Host)]
 [NonParallelizable]
 public class ProductionLogTests
 {

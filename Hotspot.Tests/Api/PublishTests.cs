@@ -10,6 +10,7 @@ namespace Hotspot.Tests.Api;
 /// No Docker engine runs here, so the Dockerfile's build step is proven by running the same
 /// <c>dotnet publish</c>, and the Dockerfile is checked for what it must keep.
 /// </summary>
+[Slow(TestCategories.Publish)]
 public class PublishTests
 {
     [Test]

@@ -9,6 +9,7 @@ using Npgsql;
 namespace Hotspot.Tests.Api;
 
 /// <summary>The documented start-up paths log nothing at Error: Error means a defect.</summary>
+[Slow(TestCategories.Host)]
 public class StartupLogTests
 {
     [Test]

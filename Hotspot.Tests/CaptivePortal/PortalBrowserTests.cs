@@ -8,6 +8,7 @@ namespace Hotspot.Tests.CaptivePortal;
 /// The portal in headless Chromium at 360 px against the real API on a real port, paying through the built-in
 /// Daraja simulator (the phone number picks the outcome), logging in to a stand-in router.
 /// </summary>
+[Slow(TestCategories.Browser)]
 [NonParallelizable]
 public class PortalBrowserTests
 {

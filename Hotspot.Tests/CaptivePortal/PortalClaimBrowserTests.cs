@@ -11,6 +11,7 @@ namespace Hotspot.Tests.CaptivePortal;
 /// confirmation reaches the API's real route, with Daraja's masked number) types the M-Pesa code and the number that
 /// paid, sees the voucher of the dearest plan the payment covers, and is logged in to the stand-in router.
 /// </summary>
+[Slow(TestCategories.Browser)]
 [NonParallelizable]
 public class PortalClaimBrowserTests
 {

@@ -44,18 +44,6 @@ public class PurchaseTests
     public void A_missing_phone_number_is_refused() =>
         Assert.Throws<DomainException>(() => Purchase.Create(NewPlan(), default, null, PaymentMethodType.Mpesa, Now));
 
-    [TestCase("aa:bb:cc:dd:ee:ff", "AA:BB:CC:DD:EE:FF")]
-    [TestCase("AA-BB-CC-DD-EE-FF", "AA:BB:CC:DD:EE:FF")]
-    [TestCase("aabbccddeeff", "AA:BB:CC:DD:EE:FF")]
-    [TestCase(null, null)]
-    public void Mac_addresses_are_normalised(string? mac, string? expected) =>
-        Assert.That(Purchase.NormalizeMac(mac), Is.EqualTo(expected));
-
-    [TestCase("aa:bb:cc")]
-    [TestCase("zz:bb:cc:dd:ee:ff")]
-    public void Bad_mac_addresses_are_refused(string mac) =>
-        Assert.Throws<DomainException>(() => Purchase.NormalizeMac(mac));
-
     [Test]
     public void Settling_with_the_right_amount_pays_it_once()
     {

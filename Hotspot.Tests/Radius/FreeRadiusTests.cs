@@ -11,6 +11,7 @@ namespace Hotspot.Tests.Radius;
 /// End to end: radclient (standing in for a MikroTik) → real FreeRADIUS with deploy/freeradius → rlm_rest →
 /// the API on a real Kestrel port → SQLite.
 /// </summary>
+[Slow(TestCategories.FreeRadius)]
 [NonParallelizable]
 public class FreeRadiusTests
 {

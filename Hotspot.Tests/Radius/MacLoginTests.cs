@@ -5,19 +5,6 @@ namespace Hotspot.Tests.Radius;
 
 public class MacLoginTests
 {
-    [TestCase("AA:BB:CC:DD:EE:FF", "AA:BB:CC:DD:EE:FF")]
-    [TestCase("aa-bb-cc-dd-ee-ff", "AA:BB:CC:DD:EE:FF")]
-    [TestCase("aabb.ccdd.eeff", "AA:BB:CC:DD:EE:FF")]
-    [TestCase("AABBCCDDEEFF", "AA:BB:CC:DD:EE:FF")]
-    [TestCase("AA:BB:CC:DD:EE", null)]
-    [TestCase("AA:BB:CC:DD:EE:FF:00", null)]
-    [TestCase("CAFE2345XY", null)]
-    [TestCase("AA BB CC DD EE FF", null)]
-    [TestCase("", null)]
-    [TestCase(null, null)]
-    public void Parses_the_MAC_formats_routers_send(string? text, string? expected) =>
-        Assert.That(MacLogin.ParseMac(text), Is.EqualTo(expected));
-
     [Test]
     public void A_MAC_login_must_name_the_device_that_asks()
     {

@@ -102,12 +102,6 @@ public class VoucherAuthorizerTests
         Assert.That(Decide(voucher, plan, open: ["aa:bb:cc:dd:ee:01", "AA:BB:CC:DD:EE:02"]).Accepted, Is.True);
     }
 
-    [TestCase("aa-bb-cc-dd-ee-0f", "AA:BB:CC:DD:EE:0F")]
-    [TestCase("AABB.CCDD.EE0F", "AA:BB:CC:DD:EE:0F")]
-    [TestCase(" ", null)]
-    public void Mac_addresses_are_normalised(string input, string? expected) =>
-        Assert.That(VoucherAuthorizer.NormalizeMac(input), Is.EqualTo(expected));
-
     [Test]
     public void Session_counters_keep_the_largest_cumulative_values()
     {

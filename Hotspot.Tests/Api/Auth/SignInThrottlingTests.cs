@@ -69,6 +69,7 @@ public class SignInThrottlingTests(DatabaseProvider provider)
         Assert.That(after["data"]!["login"]!["token"]!.GetValue<string>(), Is.Not.Empty);
     }
 
+    [Slow(TestCategories.Load)]
     [Test]
     public async Task A_hundred_parallel_wrong_passwords_check_at_most_five()
     {

@@ -111,6 +111,7 @@ public class CallbackInboxTests(DatabaseProvider provider) : BillingApiFixture(p
         await AssertBothLinkedAsync([payment]);
     }
 
+    [Slow(TestCategories.Load)]
     [Test]
     public async Task The_till_webhook_and_the_result_of_a_hundred_payments_sent_in_parallel_are_all_kept_and_linked()
     {

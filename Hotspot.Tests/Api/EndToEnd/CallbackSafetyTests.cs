@@ -196,7 +196,7 @@ public class CallbackSafetyTests(DatabaseProvider provider) : BillingApiFixture(
     public async Task A_send_money_result_for_no_payout_of_ours_is_kept_for_review()
     {
         // Kopo Kopo's documented send money result (fixture read from ../shared), signed with the organization's key.
-        var body = File.ReadAllText(Hotspot.Tests.Providers.SharedFolder.Path("fixtures", "kopokopo", "send_money_result_v2.json"));
+        var body = File.ReadAllText(SharedFolder.Path("fixtures", "kopokopo", "send_money_result_v2.json"));
 
         using var response = await Callbacks.PostAsync(Client, $"/api/payments/kopokopo/callback/{_organization.Id}/send-money", body,
             Callbacks.Sign(BillingSeed.KopoKopoApiKey, body));

@@ -18,6 +18,7 @@ namespace Hotspot.Tests.Api.EndToEnd;
 /// portal polls and GraphQL answer 503 with Retry-After, nothing logs at Error, and once the database is back the
 /// reconciler settles the purchase whose callback was refused.
 /// </summary>
+[Slow(TestCategories.Host)]
 public class DatabaseOutageTests
 {
     private const string AdminEmail = "outage-admin@platform.test";

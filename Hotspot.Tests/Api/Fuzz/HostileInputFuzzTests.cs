@@ -15,6 +15,7 @@ namespace Hotspot.Tests.Api.Fuzz;
 /// route (<see cref="HostileInputFixture"/>). No answer may be a 5xx, nothing may be logged at Error, and afterwards
 /// the API is healthy and a normal purchase is still paid.
 /// </summary>
+[Slow(TestCategories.Fuzz)]
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
 public class HostileInputFuzzTests(DatabaseProvider provider) : HostileInputFixture(provider)

@@ -3,6 +3,7 @@ using Hotspot.Tests.GraphQL.Conformance;
 namespace Hotspot.Tests.Api.GraphQL;
 
 /// <summary>graphql-js and graphql-http against /graphql of the running API (needs HOTSPOT_CONFORMANCE_TOOLS).</summary>
+[Slow(TestCategories.Conformance)]
 public class AdminSchemaConformanceTests
 {
     [Test]

@@ -52,6 +52,7 @@ public class RateLimitTests
         Assert.That(statuses.Skip(3), Is.All.EqualTo(HttpStatusCode.TooManyRequests));
     }
 
+    [Slow(TestCategories.Load)]
     [Test]
     public async Task Two_hundred_customers_behind_one_address_buy_and_poll_for_a_minute_without_a_429()
     {

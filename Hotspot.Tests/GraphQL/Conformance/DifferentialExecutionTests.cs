@@ -6,6 +6,7 @@ namespace Hotspot.Tests.GraphQL.Conformance;
 /// graphql-js and GraphQLHost execute every query of <c>corpus/exec/queries</c> over the same JSON fixture;
 /// data, the presence of <c>data</c>, and the set of error paths must be identical.
 /// </summary>
+[Slow(TestCategories.Conformance)]
 [TestFixture]
 public class DifferentialExecutionTests
 {

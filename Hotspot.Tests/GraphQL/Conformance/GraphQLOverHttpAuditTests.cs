@@ -1,6 +1,7 @@
 namespace Hotspot.Tests.GraphQL.Conformance;
 
 /// <summary>graphql-http's server audits (GraphQL over HTTP) against the running GraphQLHost.</summary>
+[Slow(TestCategories.Conformance)]
 [TestFixture]
 public class GraphQLOverHttpAuditTests
 {

@@ -4,6 +4,7 @@ namespace Hotspot.Tests.GraphQL.Conformance;
 /// graphql-js as an oracle: the served introspection, rebuilt with <c>buildClientSchema</c>, must print the same
 /// SDL as the schema file, with no breaking or dangerous change in either direction.
 /// </summary>
+[Slow(TestCategories.Conformance)]
 [TestFixture]
 public class IntrospectionOracleTests
 {

@@ -151,15 +151,11 @@ public class IntrospectionTests
     /// The served introspection, rebuilt by graphql-js's <c>buildClientSchema</c> and printed, equals graphql-js's
     /// print of the SDL (the oracle's check). Needs the conformance tools (CI sets HOTSPOT_CONFORMANCE_TOOLS).
     /// </summary>
+    [Slow(TestCategories.Conformance)]
     [Test]
     public void Graphql_js_rebuilds_the_same_schema_from_the_introspection()
     {
-        var tools = Environment.GetEnvironmentVariable("HOTSPOT_CONFORMANCE_TOOLS");
-        if (string.IsNullOrEmpty(tools) || !Directory.Exists(Path.Combine(tools, "node_modules", "graphql")))
-        {
-            Assert.Ignore("HOTSPOT_CONFORMANCE_TOOLS with node_modules/graphql is not available here.");
-            return;
-        }
+        var tools = Hotspot.Tests.GraphQL.Language.GraphQLJsOracle.RequireTools();
         var work = Directory.CreateTempSubdirectory("introspection-");
         try
         {

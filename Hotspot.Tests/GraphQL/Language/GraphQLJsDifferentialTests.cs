@@ -10,6 +10,7 @@ namespace Hotspot.Tests.GraphQL.Language;
 /// <c>HOTSPOT_CONFORMANCE_TOOLS</c> names the installed conformance tools (CI sets it); otherwise it is skipped
 /// with that reason.
 /// </summary>
+[Slow(TestCategories.Conformance)]
 public sealed class GraphQLJsDifferentialTests
 {
     private const string Script = """

@@ -25,9 +25,9 @@ public sealed class LexerConformanceTests
         ["lexer_test / lex reports useful block string errors / null byte"] = ControlCharactersInStrings,
     };
 
-    public static IEnumerable<TestCaseData> Cases() =>
+    public static IEnumerable<TestCaseData> Cases() => SharedFolder.CasesFrom(ConformanceFiles.LanguageFolder, () =>
         LanguageCase.Load("lexer_test.yml").Select(c =>
-            new TestCaseData(c).SetName(Deviations.TryGetValue(c.Key, out var reason) ? $"{c.Key} [{reason}]" : c.Key));
+            new TestCaseData(c).SetName(Deviations.TryGetValue(c.Key, out var reason) ? $"{c.Key} [{reason}]" : c.Key)));
 
     [TestCaseSource(nameof(Cases))]
     public void Lexes_like_graphql_js(LanguageCase testCase)

@@ -24,12 +24,12 @@ public sealed class ParserConformanceTests
 
     private const string LegacyFragmentVariables = "query_test / ast / fragment defined variables";
 
-    public static IEnumerable<TestCaseData> Cases() =>
+    public static IEnumerable<TestCaseData> Cases() => SharedFolder.CasesFrom(ConformanceFiles.LanguageFolder, () =>
         LanguageCase.Load("query_test.yml").Concat(LanguageCase.Load("schema_test.yml")).Select(c =>
             new TestCaseData(c).SetName(
                 Deviations.TryGetValue(c.Key, out var deviation) ? $"{c.Key} [deviation: {deviation.Reason}]"
                 : c.Key == LegacyFragmentVariables ? $"{c.Key} [not in the spec: parsed with AllowLegacyFragmentVariables, as graphql-js's option]"
-                : c.Key));
+                : c.Key)));
 
     [TestCaseSource(nameof(Cases))]
     public void Parses_like_graphql_js(LanguageCase testCase)

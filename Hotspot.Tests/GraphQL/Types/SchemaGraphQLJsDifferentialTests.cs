@@ -9,6 +9,7 @@ namespace Hotspot.Tests.GraphQL.Types;
 /// give the same printed schema, or the same set of errors (SDL rules, then schema validation) at the same
 /// places. Runs when <c>HOTSPOT_CONFORMANCE_TOOLS</c> names the installed conformance tools (CI sets it).
 /// </summary>
+[Slow(TestCategories.Conformance)]
 public sealed class SchemaGraphQLJsDifferentialTests
 {
     private const string Script = """

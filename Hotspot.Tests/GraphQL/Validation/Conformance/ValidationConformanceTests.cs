@@ -34,7 +34,9 @@ public sealed class ValidationConformanceTests
     // type __EnumValue, which our SchemaBuilder refuses; DocumentValidatorTests covers the rule) and the custom
     // scalar whose graphql-js parse hook returns undefined, which a schema in SDL cannot express.
 
-    public static IEnumerable<TestCaseData> Cases()
+    public static IEnumerable<TestCaseData> Cases() => SharedFolder.CasesFrom(SharedData.ValidationFolder, LoadCases);
+
+    private static IEnumerable<TestCaseData> LoadCases()
     {
         foreach (ValidationSpecCase specCase in ValidationSpecLoader.Cases)
         {
