@@ -1,7 +1,7 @@
+using Hotspot.Api.Payments;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments;
 using Hotspot.Domain.Secrets;
-using Hotspot.Api.Payments;
 
 namespace Hotspot.Api.GraphQL;
 

@@ -1,11 +1,11 @@
 using Hotspot.Api.Payments;
+using Hotspot.Domain;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Domain.Phones;
 using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Text;
 using Hotspot.Domain.Transactions;
-using Hotspot.Domain;
 using Hotspot.Providers.Daraja;
 using Hotspot.Providers.KopoKopo;
 using Hotspot.Storage;

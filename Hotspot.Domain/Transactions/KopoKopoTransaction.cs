@@ -34,16 +34,16 @@ public sealed class KopoKopoTransaction : StoredCallback
         string? eventId = null, string? reference = null, string? paymentRequestId = null, string? providerStatus = null,
         long? amountKes = null, string? currency = null, string? phoneNumber = null, string? tillNumber = null,
         DateTime? occurredAt = null) => new(organizationId, rawBody, now)
-    {
-        Type = type,
-        EventId = eventId,
-        Reference = reference,
-        PaymentRequestId = paymentRequestId,
-        ProviderStatus = providerStatus,
-        AmountKes = amountKes,
-        Currency = currency,
-        PhoneNumber = phoneNumber,
-        TillNumber = tillNumber,
-        OccurredAt = occurredAt,
-    };
+        {
+            Type = type,
+            EventId = eventId,
+            Reference = reference,
+            PaymentRequestId = paymentRequestId,
+            ProviderStatus = providerStatus,
+            AmountKes = amountKes,
+            Currency = currency,
+            PhoneNumber = phoneNumber,
+            TillNumber = tillNumber,
+            OccurredAt = occurredAt,
+        };
 }

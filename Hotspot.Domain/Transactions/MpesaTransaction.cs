@@ -26,16 +26,16 @@ public sealed class MpesaTransaction : StoredCallback
         string? merchantRequestId = null, string? checkoutRequestId = null, string? conversationId = null,
         string? receiptNumber = null, int? resultCode = null, string? resultDescription = null,
         long? amountKes = null, string? phoneNumber = null, DateTime? transactionDate = null) => new(organizationId, rawBody, now)
-    {
-        Kind = kind,
-        MerchantRequestId = merchantRequestId,
-        CheckoutRequestId = checkoutRequestId,
-        ConversationId = conversationId,
-        ReceiptNumber = receiptNumber,
-        ResultCode = resultCode,
-        ResultDescription = resultDescription,
-        AmountKes = amountKes,
-        PhoneNumber = phoneNumber,
-        TransactionDate = transactionDate,
-    };
+        {
+            Kind = kind,
+            MerchantRequestId = merchantRequestId,
+            CheckoutRequestId = checkoutRequestId,
+            ConversationId = conversationId,
+            ReceiptNumber = receiptNumber,
+            ResultCode = resultCode,
+            ResultDescription = resultDescription,
+            AmountKes = amountKes,
+            PhoneNumber = phoneNumber,
+            TransactionDate = transactionDate,
+        };
 }

@@ -256,7 +256,7 @@ public abstract class SyntaxWalker
                 VisitAll(n.Fields);
                 break;
 
-            // Leaves: Name, IntValue, FloatValue, StringValue, BooleanValue, NullValue, EnumValue.
+                // Leaves: Name, IntValue, FloatValue, StringValue, BooleanValue, NullValue, EnumValue.
         }
     }
 }

@@ -1,5 +1,5 @@
-using Hotspot.GraphQL.Errors;
 using System.Globalization;
+using Hotspot.GraphQL.Errors;
 using Hotspot.GraphQL.Language;
 using Hotspot.GraphQL.Types;
 

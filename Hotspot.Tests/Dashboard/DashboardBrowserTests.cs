@@ -10,6 +10,7 @@ namespace Hotspot.Tests.Dashboard;
 /// bootstrap admin, create an organization, configure and activate the M-Pesa sandbox, create a plan, sell a voucher
 /// through the reference captive portal, see the purchase PAID with its voucher, print a batch of 10, sign out.
 /// </summary>
+[Slow(TestCategories.Browser)]
 [NonParallelizable]
 public class DashboardBrowserTests
 {

@@ -7,6 +7,7 @@ namespace Hotspot.Tests.Docs;
 /// README's "Run it" block is what a newcomer types first: its <c>dotnet run</c> line is run as written (on the build
 /// the tests already made, so no second compile), and its <c>curl</c> line is asked with an HTTP client.
 /// </summary>
+[Slow(TestCategories.Host)]
 public partial class ReadmeRunCommandTests
 {
 #if DEBUG

@@ -1,8 +1,8 @@
 using Hotspot.Domain;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Phones;
-using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Plans;
+using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Vouchers;
 
 namespace Hotspot.Tests.Domain;

@@ -1,7 +1,7 @@
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Phones;
-using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Plans;
+using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Radius;
 using Hotspot.Domain.Vouchers;
 using Hotspot.Storage;

@@ -11,6 +11,7 @@ namespace Hotspot.Tests.Subscriptions;
 /// deactivated user's subscription ends. The npm packages come from <c>HOTSPOT_SUBSCRIPTION_CLIENTS</c> (a copy of
 /// <c>clients/</c> after <c>npm ci</c>, as <c>.ci/run</c> makes), or from <c>clients/node_modules</c> when installed there.
 /// </summary>
+[Slow(TestCategories.Conformance)]
 public class ClientLibraryTests
 {
     public const string ClientsVariable = "HOTSPOT_SUBSCRIPTION_CLIENTS";

@@ -12,6 +12,7 @@ namespace Hotspot.Tests.Subscriptions;
 /// subscribed on the first sees, exactly once, the payment whose callback the second received, because the change
 /// travels through the database (NOTIFY at commit), not through the instance that made it.
 /// </summary>
+[Slow(TestCategories.Host)]
 public class TwoInstanceTests
 {
     [Test]

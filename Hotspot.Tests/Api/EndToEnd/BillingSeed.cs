@@ -1,8 +1,8 @@
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments;
+using Hotspot.Domain.Phones;
 using Hotspot.Domain.Plans;
 using Hotspot.Domain.Purchases;
-using Hotspot.Domain.Phones;
 using Hotspot.Providers.Daraja.Simulator;
 
 namespace Hotspot.Tests.Api.EndToEnd;

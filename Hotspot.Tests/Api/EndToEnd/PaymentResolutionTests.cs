@@ -105,8 +105,11 @@ public class PaymentResolutionTests(DatabaseProvider provider) : BillingApiFixtu
             """;
 
         var first = (await GraphQLAsync(_admin, query, new { o = _organization.Id, r = receipts }))["organization"]!["paymentsInReview"]!;
-        var second = (await GraphQLAsync(_admin, query, new { o = _organization.Id, r = receipts,
-            after = first["pageInfo"]!["endCursor"]!.GetValue<string>() }))["organization"]!["paymentsInReview"]!;
+        var second = (await GraphQLAsync(_admin, query, new
+        {
+            o = _organization.Id, r = receipts,
+            after = first["pageInfo"]!["endCursor"]!.GetValue<string>()
+        }))["organization"]!["paymentsInReview"]!;
 
         Assert.That(first["totalCount"]!.GetValue<int>(), Is.EqualTo(3));
         Assert.That(first["pageInfo"]!["hasNextPage"]!.GetValue<bool>(), Is.True);

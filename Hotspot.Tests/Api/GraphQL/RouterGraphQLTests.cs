@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Hotspot.Api.Radius;
-using System.Data.Common;
 using Hotspot.Storage;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;

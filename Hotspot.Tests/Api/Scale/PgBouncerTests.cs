@@ -16,6 +16,7 @@ namespace Hotspot.Tests.Api.Scale;
 /// parallel exactly once, counts limits and answers GraphQL. The one setting it needs is
 /// <c>Max Auto Prepare=0</c> (PgBouncer 1.18 keeps no prepared statements across transactions).
 /// </summary>
+[Slow(TestCategories.Host)]
 [NonParallelizable]
 public class PgBouncerTests
 {

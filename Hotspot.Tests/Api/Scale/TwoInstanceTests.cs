@@ -16,6 +16,7 @@ namespace Hotspot.Tests.Api.Scale;
 /// Every purchase is paid exactly once, the per-phone prompt limit holds across both, and the lease moves to the
 /// survivor within its duration.
 /// </summary>
+[Slow(TestCategories.Host)]
 [NonParallelizable]
 public class TwoInstanceTests
 {

@@ -1,10 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
-using Hotspot.GraphQL.Binding;
 using System.Text.Json;
+using Hotspot.GraphQL.Binding;
 using Hotspot.GraphQL.Errors;
 using Hotspot.GraphQL.Execution;
 using Hotspot.GraphQL.Language;
 using Hotspot.GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 using static Hotspot.Tests.GraphQL.Execution.ExecutionTestKit;
 
 namespace Hotspot.Tests.GraphQL.Binding;
