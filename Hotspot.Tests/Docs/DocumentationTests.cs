@@ -56,7 +56,7 @@ public partial class DocumentationTests
     public void Every_test_filter_selects_at_least_one_test()
     {
         var tests = TestNames().ToList();
-        var categories = TestCategories().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var categories = CategoriesOfTests().ToHashSet(StringComparer.OrdinalIgnoreCase);
         var empty = new List<string>();
         foreach (var page in Pages())
         {
@@ -138,10 +138,15 @@ public partial class DocumentationTests
 
     private static IEnumerable<string> TestNames() => TestMethods().Select(m => $"{m.ReflectedType!.FullName}.{m.Name}");
 
-    private static IEnumerable<string> TestCategories() =>
-        TestMethods().SelectMany(m => m.GetCustomAttributes<CategoryAttribute>(true)
-            .Concat(m.ReflectedType!.GetCustomAttributes<CategoryAttribute>(true)))
-            .Select(c => c.Name);
+    // NUnit's [Category] and our [Slow(kind)], which adds "Slow" and the kind.
+    private static IEnumerable<string> CategoriesOfTests() =>
+        TestMethods().SelectMany(m => m.GetCustomAttributes(true).Concat(m.ReflectedType!.GetCustomAttributes(true)))
+            .SelectMany(a => a switch
+            {
+                CategoryAttribute category => [category.Name],
+                SlowAttribute slow => [Hotspot.Tests.TestCategories.Slow, slow.Kind],
+                _ => Array.Empty<string>(),
+            });
 
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
     private static partial Regex MarkdownLink();
