@@ -71,7 +71,7 @@ public sealed class PgBouncerProcess : IAsyncDisposable
             """;
         var iniPath = Path.Combine(directory, "pgbouncer.ini");
         await File.WriteAllTextAsync(iniPath, ini);
-        if (root)
+        if (root && !OperatingSystem.IsWindows())
             File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
                                             UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
 
