@@ -25,7 +25,7 @@ namespace Hotspot.GraphQL.Binding;
 /// </summary>
 public sealed class ExecutableSchemaBuilder
 {
-    private readonly DocumentNode _sdl;
+    private readonly Schema _typeSystem;
     private readonly Dictionary<(string Type, string Field), FieldResolver> _resolvers = new();
     private readonly Dictionary<(string Type, string Field), SubscriptionResolver> _subscribers = new();
     private readonly Dictionary<string, TypeResolver> _typeResolvers = new(StringComparer.Ordinal);
@@ -33,40 +33,36 @@ public sealed class ExecutableSchemaBuilder
     private readonly Dictionary<string, Type?> _propertyBackedTypes = new(StringComparer.Ordinal);
     private readonly HashSet<(string Type, string Field)> _propertyBackedFields = new();
     private readonly List<string> _problems = new();
-    private Schema? _typeSystem;
-    private readonly HashSet<string> _explicitScalars = new(StringComparer.Ordinal);
     private readonly List<Type> _resolverClasses = new();
     private readonly Dictionary<Type, ScopedValueFactory> _scopedFactories = new();
     private bool _strict;
     private bool _exposeExceptionMessages;
 
-    private ExecutableSchemaBuilder(DocumentNode sdl, Schema? typeSystem, SchemaBuildOptions? options)
+    private ExecutableSchemaBuilder(Schema typeSystem)
     {
-        _sdl = sdl;
         _typeSystem = typeSystem;
-        if (options is not null)
-            foreach (var (name, coercion) in options.Scalars) _scalars[name] = coercion;
     }
 
     /// <summary>
-    /// Starts from a parsed type-system document WITHOUT building the type-system schema: the result has no
-    /// <see cref="ExecutableSchema.TypeSystem"/> unless <see cref="WithTypeSystem"/> supplies one. Prefer
-    /// <see cref="FromSdl"/> / <see cref="FromDocument"/>, which validate the SDL and keep the type system.
+    /// Starts from a schema built (and validated) by <see cref="SchemaBuilder"/>: the executable schema is compiled
+    /// from its definitions, and it is kept as <see cref="ExecutableSchema.TypeSystem"/> for document validation.
     /// </summary>
-    public ExecutableSchemaBuilder(DocumentNode sdl) : this(sdl ?? throw new ArgumentNullException(nameof(sdl)), null, null)
+    public static ExecutableSchemaBuilder FromSchema(Schema typeSystem)
     {
+        ArgumentNullException.ThrowIfNull(typeSystem);
+        return new ExecutableSchemaBuilder(typeSystem);
     }
 
     /// <summary>
     /// Starts from a parsed type-system document. The SDL is built and validated by <see cref="SchemaBuilder"/>
-    /// first (its <see cref="SchemaValidationException"/> lists every problem); that schema is kept as
-    /// <see cref="ExecutableSchema.TypeSystem"/> for document validation. Custom scalars named <c>DateTime</c> and
-    /// <c>Long</c> get the shipped coercions unless <paramref name="options"/> or <see cref="Scalar"/> say otherwise.
+    /// (its <see cref="SchemaValidationException"/> lists every problem); see <see cref="FromSchema"/>. Custom
+    /// scalars named <c>DateTime</c> and <c>Long</c> get the shipped coercions unless <paramref name="options"/> or
+    /// <see cref="Scalar"/> say otherwise.
     /// </summary>
     public static ExecutableSchemaBuilder FromDocument(DocumentNode sdl, SchemaBuildOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(sdl);
-        return new ExecutableSchemaBuilder(sdl, SchemaBuilder.FromDocument(sdl, options), options);
+        return new ExecutableSchemaBuilder(SchemaBuilder.FromDocument(sdl, options));
     }
 
     /// <summary>Starts from SDL text; see <see cref="FromDocument"/>. Syntax errors throw <see cref="SchemaValidationException"/>.</summary>
@@ -226,7 +222,6 @@ public sealed class ExecutableSchemaBuilder
     {
         ArgumentNullException.ThrowIfNull(coercion);
         _scalars[scalarName] = coercion;
-        _explicitScalars.Add(scalarName);
         return this;
     }
 
@@ -244,63 +239,33 @@ public sealed class ExecutableSchemaBuilder
         return this;
     }
 
-    /// <summary>Replaces the type-system schema kept for validation (one built from the same SDL with other options).</summary>
-    public ExecutableSchemaBuilder WithTypeSystem(Schema typeSystem)
-    {
-        ArgumentNullException.ThrowIfNull(typeSystem);
-        _typeSystem = typeSystem;
-        return this;
-    }
-
     /// <summary>Builds the schema, or throws <see cref="SchemaBindingException"/> listing every problem.</summary>
     public ExecutableSchema Build()
     {
         var problems = new List<string>(_problems);
-        var reader = new SchemaReader(problems);
+        var compiled = new SchemaCompiler(_typeSystem, problems);
         ExecutableSchema? built = null;
-        var meta = IntrospectionSystem.AddTo(reader, () => built!);
-        reader.Read(_sdl);
-        if (reader.QueryType is null) throw new SchemaBindingException(problems);
+        IntrospectionSystem.Bind(compiled, () => built!);
 
-        BindResolvers(reader, problems);
-        BindSubscribers(reader, problems);
+        BindResolvers(compiled, problems);
+        BindSubscribers(compiled, problems);
         var classBinder = new ResolverClassBinder(_resolverClasses, _scopedFactories);
-        classBinder.Bind(reader, problems);
+        classBinder.Bind(compiled, problems);
         foreach (var (typeName, backing) in classBinder.BackingTypes) _propertyBackedTypes[typeName] = backing;
-        BindTypeResolvers(reader, problems);
-        BindScalars(reader, problems);
-        CheckUnresolvedFields(reader, problems, classBinder);
+        BindTypeResolvers(compiled, problems);
+        BindScalars(compiled, problems);
+        CheckUnresolvedFields(compiled, problems, classBinder);
         if (problems.Count > 0) throw new SchemaBindingException(problems);
 
-        var types = OrderTypes(reader.Types);
-        built = new ExecutableSchema(reader.Description, types, reader.Directives, reader.QueryType, reader.MutationType,
-            reader.SubscriptionType, _typeSystem, _exposeExceptionMessages)
-        {
-            SchemaMetaField = meta.Schema,
-            TypeMetaField = meta.Type,
-            TypeNameMetaField = meta.TypeName,
-        };
+        built = new ExecutableSchema(compiled, _exposeExceptionMessages);
         return built;
     }
 
-    /// <summary>
-    /// The order introspection lists types in: the type system's (graphql-js's: types as the schema reaches them)
-    /// when there is one, else user types first and introspection types last.
-    /// </summary>
-    private List<ExecutableNamedType> OrderTypes(IReadOnlyList<ExecutableNamedType> types)
-    {
-        var userFirst = types.Where(t => !t.IsIntrospectionType).Concat(types.Where(t => t.IsIntrospectionType)).ToList();
-        if (_typeSystem is null) return userFirst;
-        var position = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var type in _typeSystem.Types) position.TryAdd(type.Name, position.Count);
-        return userFirst.OrderBy(t => position.TryGetValue(t.Name, out var index) ? index : int.MaxValue).ToList();
-    }
-
-    private void BindResolvers(SchemaReader reader, List<string> problems)
+    private void BindResolvers(SchemaCompiler compiled, List<string> problems)
     {
         foreach (var ((typeName, fieldName), resolver) in _resolvers)
         {
-            var type = reader.GetNamedType(typeName);
+            var type = compiled.GetNamedType(typeName);
             if (type is not ExecutableObjectType objectType || type.IsIntrospectionType)
             {
                 problems.Add(type is null
@@ -318,11 +283,11 @@ public sealed class ExecutableSchemaBuilder
         }
     }
 
-    private void BindSubscribers(SchemaReader reader, List<string> problems)
+    private void BindSubscribers(SchemaCompiler compiled, List<string> problems)
     {
         foreach (var ((typeName, fieldName), subscribe) in _subscribers)
         {
-            var field = reader.SubscriptionType?.Name == typeName ? reader.SubscriptionType.GetField(fieldName) : null;
+            var field = compiled.SubscriptionType?.Name == typeName ? compiled.SubscriptionType.GetField(fieldName) : null;
             if (field is null)
             {
                 problems.Add($"A subscribe resolver is bound to {typeName}.{fieldName}, which is not a field of the subscription root type.");
@@ -333,11 +298,11 @@ public sealed class ExecutableSchemaBuilder
         }
     }
 
-    private void BindTypeResolvers(SchemaReader reader, List<string> problems)
+    private void BindTypeResolvers(SchemaCompiler compiled, List<string> problems)
     {
         foreach (var (name, resolver) in _typeResolvers)
         {
-            switch (reader.GetNamedType(name))
+            switch (compiled.GetNamedType(name))
             {
                 case ExecutableInterfaceType i: i.TypeResolver = resolver; break;
                 case ExecutableUnionType u: u.TypeResolver = resolver; break;
@@ -346,27 +311,20 @@ public sealed class ExecutableSchemaBuilder
         }
     }
 
-    private void BindScalars(SchemaReader reader, List<string> problems)
+    private void BindScalars(SchemaCompiler compiled, List<string> problems)
     {
-        foreach (var type in reader.Types)
-        {
-            if (type is ExecutableScalarType { BuiltIn: BuiltInScalar.None } custom &&
-                BuiltInScalars.ShippedCoercion(custom.Name) is { } shipped)
-                custom.Coercion = shipped;
-        }
         foreach (var (name, coercion) in _scalars)
         {
-            if (reader.GetNamedType(name) is ExecutableScalarType { BuiltIn: BuiltInScalar.None } scalar) scalar.Coercion = coercion;
-            else if (reader.GetNamedType(name) is null && !_explicitScalars.Contains(name)) continue; // an option for a scalar this schema lacks
+            if (compiled.GetNamedType(name) is ExecutableScalarType { BuiltIn: BuiltInScalar.None } scalar) scalar.Coercion = coercion;
             else problems.Add($"Scalar hooks are bound to \"{name}\", which is not a custom scalar of the schema.");
         }
     }
 
-    private void CheckUnresolvedFields(SchemaReader reader, List<string> problems, ResolverClassBinder classBinder)
+    private void CheckUnresolvedFields(SchemaCompiler compiled, List<string> problems, ResolverClassBinder classBinder)
     {
         foreach (var (typeName, clrType) in _propertyBackedTypes)
         {
-            if (reader.GetNamedType(typeName) is not ExecutableObjectType objectType)
+            if (compiled.GetNamedType(typeName) is not ExecutableObjectType objectType)
             {
                 problems.Add($"\"{typeName}\" is marked property-backed, but it is not an object type of the schema.");
                 continue;
@@ -382,11 +340,11 @@ public sealed class ExecutableSchemaBuilder
         }
         foreach (var (typeName, fieldName) in _propertyBackedFields)
         {
-            if ((reader.GetNamedType(typeName) as ExecutableObjectType)?.GetField(fieldName) is null)
+            if ((compiled.GetNamedType(typeName) as ExecutableObjectType)?.GetField(fieldName) is null)
                 problems.Add($"{typeName}.{fieldName} is marked property-backed, but the schema has no such field.");
         }
         if (!_strict) return;
-        foreach (var type in reader.Types)
+        foreach (var type in compiled.Types)
         {
             if (type is not ExecutableObjectType objectType || type.IsIntrospectionType) continue;
             if (_propertyBackedTypes.ContainsKey(type.Name)) continue;

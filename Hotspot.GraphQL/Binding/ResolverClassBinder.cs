@@ -20,7 +20,7 @@ internal sealed class ResolverClassBinder(IReadOnlyList<Type> classes, IReadOnly
     /// <summary>The CLR types whose properties back the fields no method binds, by type name.</summary>
     public Dictionary<string, Type> BackingTypes { get; } = new(StringComparer.Ordinal);
 
-    public void Bind(SchemaReader reader, List<string> problems)
+    public void Bind(SchemaCompiler compiled, List<string> problems)
     {
         var compiler = new ResolverMethodCompiler(scopedFactories, problems);
         var definingClass = new Dictionary<string, Type>(StringComparer.Ordinal);
@@ -40,7 +40,7 @@ internal sealed class ResolverClassBinder(IReadOnlyList<Type> classes, IReadOnly
             }
             foreach (var attribute in attributes)
             {
-                if (reader.GetNamedType(attribute.Name) is not ExecutableObjectType objectType || objectType.IsIntrospectionType)
+                if (compiled.GetNamedType(attribute.Name) is not ExecutableObjectType objectType || objectType.IsIntrospectionType)
                 {
                     problems.Add($"{clrClass.Name} is bound to \"{attribute.Name}\", but the schema has no object type \"{attribute.Name}\".");
                     continue;

@@ -6,13 +6,14 @@ namespace Hotspot.GraphQL.Execution;
 public sealed class ExecutableDirective
 {
     internal ExecutableDirective(string name, string? description, string[] locations, ExecutableInputValue[] arguments,
-        bool isRepeatable)
+        bool isRepeatable, string? deprecationReason)
     {
         Name = name;
         Description = description;
         Locations = locations;
         Arguments = arguments;
         IsRepeatable = isRepeatable;
+        DeprecationReason = deprecationReason;
     }
 
     public string Name { get; }
@@ -21,4 +22,6 @@ public sealed class ExecutableDirective
     public string[] Locations { get; }
     public ExecutableInputValue[] Arguments { get; }
     public bool IsRepeatable { get; }
+    public bool IsDeprecated => DeprecationReason is not null;
+    public string? DeprecationReason { get; }
 }

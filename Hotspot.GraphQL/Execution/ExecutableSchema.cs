@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
+using Hotspot.GraphQL.Binding;
 using Hotspot.GraphQL.Language;
 
 namespace Hotspot.GraphQL.Execution;
 
 /// <summary>
-/// A schema ready to execute: the type system compiled into lookup tables, with the resolvers, type resolvers
-/// and scalar hooks bound to it, plus the introspection types. Built once at start-up by
-/// <c>ExecutableSchemaBuilder</c> and shared by all requests (it is immutable; its plan cache is thread-safe).
+/// A schema ready to execute: the validated <see cref="Types.Schema"/> compiled into lookup tables, with the
+/// resolvers, type resolvers and scalar hooks bound to it, the introspection types included. Built once at start-up
+/// by <c>ExecutableSchemaBuilder</c> and shared by all requests (it is immutable; its plan cache is thread-safe).
 /// </summary>
 public sealed class ExecutableSchema
 {
@@ -14,35 +15,35 @@ public sealed class ExecutableSchema
     private readonly Dictionary<string, ExecutableDirective> _directives;
     private readonly ConditionalWeakTable<DocumentNode, DocumentPlan> _plans = new();
 
-    internal ExecutableSchema(string? description, IReadOnlyList<ExecutableNamedType> types,
-        IReadOnlyList<ExecutableDirective> directives, ExecutableObjectType queryType,
-        ExecutableObjectType? mutationType, ExecutableObjectType? subscriptionType, Types.Schema? typeSystem,
-        bool exposeExceptionMessages)
+    internal ExecutableSchema(SchemaCompiler compiled, bool exposeExceptionMessages)
     {
-        Description = description;
-        Types = types;
-        Directives = directives;
-        QueryType = queryType;
-        MutationType = mutationType;
-        SubscriptionType = subscriptionType;
-        TypeSystem = typeSystem;
+        TypeSystem = compiled.TypeSystem;
+        Description = compiled.TypeSystem.Description;
+        Types = compiled.Types;
+        Directives = compiled.Directives;
+        QueryType = compiled.QueryType;
+        MutationType = compiled.MutationType;
+        SubscriptionType = compiled.SubscriptionType;
+        SchemaMetaField = compiled.SchemaMetaField;
+        TypeMetaField = compiled.TypeMetaField;
+        TypeNameMetaField = compiled.TypeNameMetaField;
         ExposeExceptionMessages = exposeExceptionMessages;
         _types = new Dictionary<string, ExecutableNamedType>(StringComparer.Ordinal);
-        foreach (var type in types) _types[type.Name] = type;
+        foreach (var type in Types) _types[type.Name] = type;
         _directives = new Dictionary<string, ExecutableDirective>(StringComparer.Ordinal);
-        foreach (var directive in directives) _directives[directive.Name] = directive;
+        foreach (var directive in Directives) _directives[directive.Name] = directive;
     }
 
     public string? Description { get; }
 
     /// <summary><c>__typename</c>, valid on every object, interface and union selection.</summary>
-    internal ExecutableField TypeNameMetaField { get; set; } = null!;
+    internal ExecutableField TypeNameMetaField { get; }
     /// <summary><c>__schema</c> on the query root.</summary>
-    internal ExecutableField SchemaMetaField { get; set; } = null!;
+    internal ExecutableField SchemaMetaField { get; }
     /// <summary><c>__type(name:)</c> on the query root.</summary>
-    internal ExecutableField TypeMetaField { get; set; } = null!;
+    internal ExecutableField TypeMetaField { get; }
 
-    /// <summary>Every named type, user types first, then the introspection types.</summary>
+    /// <summary>Every named type, in the type system's order (graphql-js's: as the schema reaches them).</summary>
     public IReadOnlyList<ExecutableNamedType> Types { get; }
 
     public IReadOnlyList<ExecutableDirective> Directives { get; }
@@ -50,12 +51,8 @@ public sealed class ExecutableSchema
     public ExecutableObjectType? MutationType { get; }
     public ExecutableObjectType? SubscriptionType { get; }
 
-    /// <summary>
-    /// The type-system schema built from the same SDL: give it to <c>DocumentValidator.Validate</c>. Always set by
-    /// <c>ExecutableSchemaBuilder.FromSdl</c>/<c>FromDocument</c>; null only when the builder's constructor was used
-    /// without <c>WithTypeSystem</c>.
-    /// </summary>
-    public Types.Schema? TypeSystem { get; }
+    /// <summary>The validated type system this schema was compiled from: give it to <c>DocumentValidator.Validate</c>.</summary>
+    public Types.Schema TypeSystem { get; }
 
     /// <summary>When false (the default), messages of unexpected exceptions are replaced by "Unexpected Execution Error".</summary>
     public bool ExposeExceptionMessages { get; }

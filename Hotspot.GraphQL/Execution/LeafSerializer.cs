@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Hotspot.GraphQL.Types;
 
 namespace Hotspot.GraphQL.Execution;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hotspot.GraphQL.Language;
+using Hotspot.GraphQL.Types;
 
 namespace Hotspot.GraphQL.Execution;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hotspot.GraphQL.Errors;
 using Hotspot.GraphQL.Language;
+using Hotspot.GraphQL.Types;
 
 namespace Hotspot.GraphQL.Execution;
 

@@ -2,6 +2,7 @@ using Hotspot.GraphQL.Errors;
 using Hotspot.GraphQL.Execution;
 using Hotspot.GraphQL.Language;
 using Hotspot.GraphQL.Types;
+using Hotspot.GraphQL.Validation;
 
 namespace Hotspot.GraphQL.Http;
 
@@ -17,9 +18,7 @@ public sealed class DocumentPreparer
 
     public DocumentPreparer(ExecutableSchema schema, GraphQLHttpOptions options)
     {
-        // Validation needs the type system; a schema built without one cannot serve documents.
-        _typeSystem = schema.TypeSystem
-            ?? throw new ArgumentException("The executable schema has no type system to validate documents against.", nameof(schema));
+        _typeSystem = schema.TypeSystem;
         _options = options;
         // The parser's own nesting limit also counts list/object values and types; the guard below gives the
         // precise selection-depth error, the parser limit keeps every recursive stage off the stack's edge.
@@ -43,7 +42,7 @@ public sealed class DocumentPreparer
             return PreparedDocument.Invalid(document, [limit]);
         }
 
-        var errors = GraphQLEngine.Validate(_typeSystem, document);
+        var errors = DocumentValidator.Validate(_typeSystem, document);
         return errors.Count == 0 ? PreparedDocument.Valid(document) : PreparedDocument.Invalid(document, errors);
     }
 }

@@ -178,8 +178,8 @@ public sealed class GraphQLHttpHandler
         ExecutionResult result;
         try
         {
-            result = await GraphQLEngine.ExecuteAsync(_schema, prepared.Document!, request, _options.RootValue?.Invoke(context),
-                context.RequestServices, context.RequestAborted);
+            result = await Executor.ExecuteAsync(_schema, prepared.Document!, request.OperationName, request.Variables,
+                _options.RootValue?.Invoke(context), context.RequestServices, context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

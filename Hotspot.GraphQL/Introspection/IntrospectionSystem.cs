@@ -13,141 +13,94 @@ namespace Hotspot.GraphQL.Introspection;
 /// </summary>
 internal static class IntrospectionSystem
 {
-    public sealed record MetaFields(ExecutableField Schema, ExecutableField Type, ExecutableField TypeName);
-
-    private static readonly string[] TypeKinds = ["SCALAR", "OBJECT", "INTERFACE", "UNION", "ENUM", "INPUT_OBJECT", "LIST", "NON_NULL"];
-
-    private static readonly string[] DirectiveLocations =
-    [
-        "QUERY", "MUTATION", "SUBSCRIPTION", "FIELD", "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD", "INLINE_FRAGMENT",
-        "VARIABLE_DEFINITION", "SCHEMA", "SCALAR", "OBJECT", "FIELD_DEFINITION", "ARGUMENT_DEFINITION", "INTERFACE",
-        "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT", "INPUT_FIELD_DEFINITION", "DIRECTIVE_DEFINITION",
-    ];
-
-    /// <summary>Adds the introspection types to the model and returns the meta fields.</summary>
-    public static MetaFields AddTo(SchemaReader reader, Func<ExecutableSchema> schema)
+    /// <summary>Binds the resolvers of the compiled introspection types and meta fields.</summary>
+    public static void Bind(SchemaCompiler compiled, Func<ExecutableSchema> schema)
     {
-        var schemaType = new ExecutableObjectType("__Schema",
-            "A GraphQL schema as introspection reports it: its types, root operation types and directives.");
-        var typeType = new ExecutableObjectType("__Type",
-            "A type of the schema: a named type, or a list or non-null wrapper of another type. Which fields are set depends on `kind`.");
-        var fieldType = new ExecutableObjectType("__Field", "A field of an object or interface type.");
-        var inputValueType = new ExecutableObjectType("__InputValue",
-            "An argument or input object field, with its type and optional default value.");
-        var enumValueType = new ExecutableObjectType("__EnumValue", "One value of an enum type.");
-        var directiveType = new ExecutableObjectType("__Directive",
-            "A directive the server supports: where it may appear and which arguments it takes.");
-        var typeKind = Enum("__TypeKind", "The kinds of types `__Type` can describe.", TypeKinds);
-        var directiveLocation = Enum("__DirectiveLocation", "The places in documents and schemas where a directive may appear.", DirectiveLocations);
-        foreach (var type in new ExecutableNamedType[] { schemaType, typeType, typeKind, fieldType, inputValueType, enumValueType, directiveType, directiveLocation })
-            reader.AddType(type);
+        var schemaType = (ExecutableObjectType)compiled.GetNamedType("__Schema")!;
+        Resolve(schemaType, "description", p => ((ExecutableSchema)p).Description);
+        Resolve(schemaType, "types", p => ((ExecutableSchema)p).Types);
+        Resolve(schemaType, "queryType", p => ((ExecutableSchema)p).QueryType);
+        Resolve(schemaType, "mutationType", p => ((ExecutableSchema)p).MutationType);
+        Resolve(schemaType, "subscriptionType", p => ((ExecutableSchema)p).SubscriptionType);
+        Resolve(schemaType, "directives", p => ((ExecutableSchema)p).Directives);
 
-        ExecutableTypeRef Named(ExecutableNamedType type) => ExecutableTypeRef.Of(type);
-        ExecutableTypeRef NonNull(ExecutableTypeRef type) => ExecutableTypeRef.NonNullOf(type);
-        ExecutableTypeRef ListOfNonNull(ExecutableNamedType type) => NonNull(ExecutableTypeRef.ListOf(NonNull(Named(type))));
-        var stringType = Named(reader.GetNamedType("String")!);
-        var booleanType = Named(reader.GetNamedType("Boolean")!);
-        ExecutableInputValue IncludeDeprecated() =>
-            new("includeDeprecated", null, booleanType, true, false, "false", false, null);
-
-        Define(schemaType,
-            Field("description", stringType, p => ((ExecutableSchema)p).Description),
-            Field("types", ListOfNonNull(typeType), p => ((ExecutableSchema)p).Types),
-            Field("queryType", NonNull(Named(typeType)), p => ((ExecutableSchema)p).QueryType),
-            Field("mutationType", Named(typeType), p => ((ExecutableSchema)p).MutationType),
-            Field("subscriptionType", Named(typeType), p => ((ExecutableSchema)p).SubscriptionType),
-            Field("directives", ListOfNonNull(directiveType), p => ((ExecutableSchema)p).Directives));
-
-        Define(typeType,
-            Field("kind", NonNull(Named(typeKind)), p => KindOf(p)),
-            Field("name", stringType, p => (p as ExecutableNamedType)?.Name),
-            Field("description", stringType, p => (p as ExecutableNamedType)?.Description),
-            Field("specifiedByURL", stringType, p => (p as ExecutableScalarType)?.SpecifiedByUrl),
-            Field("fields", ExecutableTypeRef.ListOf(NonNull(Named(fieldType))), (p, ctx) =>
+        var typeType = (ExecutableObjectType)compiled.GetNamedType("__Type")!;
+        Resolve(typeType, "kind", p => KindOf(p));
+        Resolve(typeType, "name", p => (p as ExecutableNamedType)?.Name);
+        Resolve(typeType, "description", p => (p as ExecutableNamedType)?.Description);
+        Resolve(typeType, "specifiedByURL", p => (p as ExecutableScalarType)?.SpecifiedByUrl);
+        Resolve(typeType, "fields", (p, ctx) =>
+        {
+            var fields = p switch
             {
-                var fields = p switch
-                {
-                    ExecutableObjectType o => o.Fields,
-                    ExecutableInterfaceType i => i.Fields,
-                    _ => null,
-                };
-                return fields is null ? null : FilterDeprecated(fields, f => f.IsDeprecated, ctx);
-            }, IncludeDeprecated()),
-            Field("interfaces", ExecutableTypeRef.ListOf(NonNull(Named(typeType))), p => p switch
-            {
-                ExecutableObjectType o => o.Interfaces,
-                ExecutableInterfaceType i => i.Interfaces,
+                ExecutableObjectType o => o.Fields,
+                ExecutableInterfaceType i => i.Fields,
                 _ => null,
-            }),
-            Field("possibleTypes", ExecutableTypeRef.ListOf(NonNull(Named(typeType))), p => p switch
+            };
+            return fields is null ? null : FilterDeprecated(fields, f => f.IsDeprecated, ctx);
+        });
+        Resolve(typeType, "interfaces", p => p switch
+        {
+            ExecutableObjectType o => o.Interfaces,
+            ExecutableInterfaceType i => i.Interfaces,
+            _ => null,
+        });
+        Resolve(typeType, "possibleTypes", p => p switch
+        {
+            ExecutableInterfaceType i => i.PossibleTypes,
+            ExecutableUnionType u => u.PossibleTypes,
+            _ => null,
+        });
+        Resolve(typeType, "enumValues", (p, ctx) =>
+            p is ExecutableEnumType e ? FilterDeprecated(e.Values, v => v.IsDeprecated, ctx) : null);
+        Resolve(typeType, "inputFields", (p, ctx) =>
+            p is ExecutableInputObjectType i ? FilterDeprecated(i.Fields, f => f.IsDeprecated, ctx) : null);
+        Resolve(typeType, "ofType", p => p is ExecutableTypeRef wrapper ? TypeValue(wrapper.OfType!) : null);
+        Resolve(typeType, "isOneOf", p => p is ExecutableInputObjectType i ? i.IsOneOf : null);
+
+        var fieldType = (ExecutableObjectType)compiled.GetNamedType("__Field")!;
+        Resolve(fieldType, "name", p => ((ExecutableField)p).Name);
+        Resolve(fieldType, "description", p => ((ExecutableField)p).Description);
+        Resolve(fieldType, "args", (p, ctx) => FilterDeprecated(((ExecutableField)p).Arguments, a => a.IsDeprecated, ctx));
+        Resolve(fieldType, "type", p => TypeValue(((ExecutableField)p).Type));
+        Resolve(fieldType, "isDeprecated", p => ((ExecutableField)p).IsDeprecated);
+        Resolve(fieldType, "deprecationReason", p => ((ExecutableField)p).DeprecationReason);
+
+        var inputValueType = (ExecutableObjectType)compiled.GetNamedType("__InputValue")!;
+        Resolve(inputValueType, "name", p => ((ExecutableInputValue)p).Name);
+        Resolve(inputValueType, "description", p => ((ExecutableInputValue)p).Description);
+        Resolve(inputValueType, "type", p => TypeValue(((ExecutableInputValue)p).Type));
+        Resolve(inputValueType, "defaultValue", p => ((ExecutableInputValue)p).DefaultValueLiteral);
+        Resolve(inputValueType, "isDeprecated", p => ((ExecutableInputValue)p).IsDeprecated);
+        Resolve(inputValueType, "deprecationReason", p => ((ExecutableInputValue)p).DeprecationReason);
+
+        var enumValueType = (ExecutableObjectType)compiled.GetNamedType("__EnumValue")!;
+        Resolve(enumValueType, "name", p => ((ExecutableEnumValue)p).Name);
+        Resolve(enumValueType, "description", p => ((ExecutableEnumValue)p).Description);
+        Resolve(enumValueType, "isDeprecated", p => ((ExecutableEnumValue)p).IsDeprecated);
+        Resolve(enumValueType, "deprecationReason", p => ((ExecutableEnumValue)p).DeprecationReason);
+
+        var directiveType = (ExecutableObjectType)compiled.GetNamedType("__Directive")!;
+        Resolve(directiveType, "name", p => ((ExecutableDirective)p).Name);
+        Resolve(directiveType, "description", p => ((ExecutableDirective)p).Description);
+        Resolve(directiveType, "isRepeatable", p => ((ExecutableDirective)p).IsRepeatable);
+        Resolve(directiveType, "locations", p => ((ExecutableDirective)p).Locations);
+        Resolve(directiveType, "args", (p, ctx) => FilterDeprecated(((ExecutableDirective)p).Arguments, a => a.IsDeprecated, ctx));
+        Resolve(directiveType, "isDeprecated", p => ((ExecutableDirective)p).IsDeprecated);
+        Resolve(directiveType, "deprecationReason", p => ((ExecutableDirective)p).DeprecationReason);
+
+        foreach (var type in new[] { schemaType, typeType, fieldType, inputValueType, enumValueType, directiveType })
+        {
+            foreach (var field in type.Fields)
             {
-                ExecutableInterfaceType i => i.PossibleTypes,
-                ExecutableUnionType u => u.PossibleTypes,
-                _ => null,
-            }),
-            Field("enumValues", ExecutableTypeRef.ListOf(NonNull(Named(enumValueType))), (p, ctx) =>
-                p is ExecutableEnumType e ? FilterDeprecated(e.Values, v => v.IsDeprecated, ctx) : null,
-                IncludeDeprecated()),
-            Field("inputFields", ExecutableTypeRef.ListOf(NonNull(Named(inputValueType))), (p, ctx) =>
-                p is ExecutableInputObjectType i ? FilterDeprecated(i.Fields, f => f.IsDeprecated, ctx) : null,
-                IncludeDeprecated()),
-            Field("ofType", Named(typeType), p => p is ExecutableTypeRef wrapper ? TypeValue(wrapper.OfType!) : null),
-            Field("isOneOf", booleanType, p => p is ExecutableInputObjectType i ? i.IsOneOf : null));
-
-        Define(fieldType,
-            Field("name", NonNull(stringType), p => ((ExecutableField)p).Name),
-            Field("description", stringType, p => ((ExecutableField)p).Description),
-            Field("args", ListOfNonNull(inputValueType), (p, ctx) =>
-                FilterDeprecated(((ExecutableField)p).Arguments, a => a.IsDeprecated, ctx), IncludeDeprecated()),
-            Field("type", NonNull(Named(typeType)), p => TypeValue(((ExecutableField)p).Type)),
-            Field("isDeprecated", NonNull(booleanType), p => ((ExecutableField)p).IsDeprecated),
-            Field("deprecationReason", stringType, p => ((ExecutableField)p).DeprecationReason));
-
-        Define(inputValueType,
-            Field("name", NonNull(stringType), p => ((ExecutableInputValue)p).Name),
-            Field("description", stringType, p => ((ExecutableInputValue)p).Description),
-            Field("type", NonNull(Named(typeType)), p => TypeValue(((ExecutableInputValue)p).Type)),
-            Field("defaultValue", stringType, p => ((ExecutableInputValue)p).DefaultValueLiteral),
-            Field("isDeprecated", NonNull(booleanType), p => ((ExecutableInputValue)p).IsDeprecated),
-            Field("deprecationReason", stringType, p => ((ExecutableInputValue)p).DeprecationReason));
-
-        Define(enumValueType,
-            Field("name", NonNull(stringType), p => ((ExecutableEnumValue)p).Name),
-            Field("description", stringType, p => ((ExecutableEnumValue)p).Description),
-            Field("isDeprecated", NonNull(booleanType), p => ((ExecutableEnumValue)p).IsDeprecated),
-            Field("deprecationReason", stringType, p => ((ExecutableEnumValue)p).DeprecationReason));
-
-        Define(directiveType,
-            Field("name", NonNull(stringType), p => ((ExecutableDirective)p).Name),
-            Field("description", stringType, p => ((ExecutableDirective)p).Description),
-            Field("isRepeatable", NonNull(booleanType), p => ((ExecutableDirective)p).IsRepeatable),
-            Field("locations", ListOfNonNull(directiveLocation), p => ((ExecutableDirective)p).Locations),
-            Field("args", ListOfNonNull(inputValueType), (p, ctx) =>
-                FilterDeprecated(((ExecutableDirective)p).Arguments, a => a.IsDeprecated, ctx), IncludeDeprecated()));
+                if (field.Resolver is null)
+                    throw new InvalidOperationException($"The introspection field {field.Coordinate} has no resolver.");
+            }
+        }
 
         // Meta fields: declared on no type; the executor offers them where the spec allows.
-        var schemaField = new ExecutableField("__schema", "Access the current type schema of this server.",
-            NonNull(Named(schemaType)), [], false, null)
-        {
-            DeclaringType = schemaType,
-            Resolver = _ => new ValueTask<object?>(schema()),
-        };
-        var typeField = new ExecutableField("__type", "Request the type information of a single type.",
-            Named(typeType), [new ExecutableInputValue("name", null, NonNull(stringType), false, null, null, false, null)], false, null)
-        {
-            DeclaringType = typeType,
-            Resolver = ctx => new ValueTask<object?>(ctx.Schema.GetType(ctx.Argument<string>("name"))),
-        };
-        var typeNameField = new ExecutableField("__typename", "The name of the current Object type at runtime.",
-            NonNull(stringType), [], false, null)
-        {
-            DeclaringType = typeType,
-        };
-        foreach (var meta in new[] { schemaField, typeField, typeNameField }) meta.DefaultReader = new PropertyReader(meta.Name);
-        foreach (var type in new ExecutableNamedType[] { schemaType, typeType, typeKind, fieldType, inputValueType, enumValueType, directiveType, directiveLocation })
-            SpecifiedDescriptions.ApplyToIntrospectionType(type);
-        SpecifiedDescriptions.ApplyToMetaFields(schemaField, typeField, typeNameField);
-        return new MetaFields(schemaField, typeField, typeNameField);
+        compiled.SchemaMetaField.Resolver = _ => new ValueTask<object?>(schema());
+        compiled.TypeMetaField.Resolver = ctx => new ValueTask<object?>(ctx.Schema.GetType(ctx.Argument<string>("name")));
     }
 
     /// <summary>The __Type value of a reference: the named type itself, or the wrapper.</summary>
@@ -188,45 +141,9 @@ internal static class IntrospectionSystem
         return kept;
     }
 
-    private static ExecutableEnumType Enum(string name, string description, string[] values)
-    {
-        var type = new ExecutableEnumType(name, description)
-        {
-            Values = values.Select(v => new ExecutableEnumValue(v, null, null, false)).ToArray(),
-        };
-        foreach (var value in type.Values)
-        {
-            type.ValueMap[value.Name] = value;
-            type.LooseValueMap.TryAdd(value.Name.Replace("_", "", StringComparison.Ordinal), value);
-        }
-        return type;
-    }
+    private static void Resolve(ExecutableObjectType type, string fieldName, Func<object, object?> resolve) =>
+        type.GetField(fieldName)!.Resolver = ctx => new ValueTask<object?>(resolve(ctx.Parent!));
 
-    private static void Define(ExecutableObjectType type, params ExecutableField[] fields)
-    {
-        foreach (var field in fields) field.DeclaringType = type;
-        type.Fields = fields;
-        foreach (var field in fields) type.FieldMap[field.Name] = field;
-    }
-
-    private static ExecutableField Field(string name, ExecutableTypeRef type, Func<object, object?> resolve)
-    {
-        var field = new ExecutableField(name, null, type, [], false, null)
-        {
-            Resolver = ctx => new ValueTask<object?>(resolve(ctx.Parent!)),
-        };
-        field.DefaultReader = new PropertyReader(name);
-        return field;
-    }
-
-    private static ExecutableField Field(string name, ExecutableTypeRef type, Func<object, ResolverContext, object?> resolve,
-        params ExecutableInputValue[] arguments)
-    {
-        var field = new ExecutableField(name, null, type, arguments, false, null)
-        {
-            Resolver = ctx => new ValueTask<object?>(resolve(ctx.Parent!, ctx)),
-        };
-        field.DefaultReader = new PropertyReader(name);
-        return field;
-    }
+    private static void Resolve(ExecutableObjectType type, string fieldName, Func<object, ResolverContext, object?> resolve) =>
+        type.GetField(fieldName)!.Resolver = ctx => new ValueTask<object?>(resolve(ctx.Parent!, ctx));
 }

@@ -134,7 +134,7 @@ public static partial class DefaultValuePrinter
 
         if (InputValues.TryGetNumber(serialized, out var number, out var integer))
         {
-            var text = integer?.ToString(CultureInfo.InvariantCulture) ?? InputValues.JsNumber(number);
+            var text = integer?.ToString(CultureInfo.InvariantCulture) ?? ValueInspector.FormatNumber(number);
             return IntegerPattern().IsMatch(text) ? new IntValueNode(location, text) : new FloatValueNode(location, text);
         }
 

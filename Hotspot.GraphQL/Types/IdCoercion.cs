@@ -22,7 +22,7 @@ internal sealed class IdCoercion : ScalarCoercion
 
         if (InputValues.TryGetNumber(coerced, out var number, out var integer) && InputValues.IsInteger(number))
         {
-            return integer?.ToString(CultureInfo.InvariantCulture) ?? InputValues.JsNumber(number);
+            return integer?.ToString(CultureInfo.InvariantCulture) ?? ValueInspector.FormatNumber(number);
         }
 
         throw new GraphQLCoercionException($"ID cannot represent value: {ValueInspector.Inspect(coerced)}");
@@ -38,7 +38,7 @@ internal sealed class IdCoercion : ScalarCoercion
 
         if (InputValues.TryGetNumber(input, out var number, out var integer) && InputValues.IsInteger(number))
         {
-            return integer?.ToString(CultureInfo.InvariantCulture) ?? InputValues.JsNumber(number);
+            return integer?.ToString(CultureInfo.InvariantCulture) ?? ValueInspector.FormatNumber(number);
         }
 
         throw new GraphQLCoercionException($"ID cannot represent value: {ValueInspector.Inspect(input)}");

@@ -51,25 +51,6 @@ internal static class InputValues
 
     public static bool IsInteger(double number) => double.IsFinite(number) && Math.Floor(number) == number;
 
-    /// <summary>JavaScript's <c>String(number)</c> for the values that appear in messages and ID/String output.</summary>
-    public static string JsNumber(double number)
-    {
-        if (IsInteger(number) && Math.Abs(number) < 1e21)
-        {
-            return ((decimal)number).ToString(CultureInfo.InvariantCulture);
-        }
-
-        var text = ValueInspector.FormatDouble(number);
-        var e = text.IndexOf('E', StringComparison.Ordinal);
-        if (e < 0)
-        {
-            return text;
-        }
-
-        var exponent = int.Parse(text[(e + 1)..], CultureInfo.InvariantCulture);
-        return text[..e] + "e" + (exponent >= 0 ? "+" : "-") + Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
-    }
-
     /// <summary>JavaScript's <c>Number(string)</c> for non-empty strings (decimal notation only).</summary>
     public static double ParseJsNumber(string text) =>
         double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : double.NaN;

@@ -53,7 +53,7 @@ internal sealed class IntCoercion : ScalarCoercion
         if (integer is { } exact ? exact is < int.MinValue or > int.MaxValue : number is < int.MinValue or > int.MaxValue)
         {
             throw new GraphQLCoercionException(
-                $"Int cannot represent non 32-bit signed integer value: {(integer?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? InputValues.JsNumber(number))}");
+                $"Int cannot represent non 32-bit signed integer value: {(integer?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ValueInspector.FormatNumber(number))}");
         }
 
         return integer is { } i ? (int)i : (int)number;

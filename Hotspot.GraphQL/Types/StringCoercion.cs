@@ -21,7 +21,7 @@ internal sealed class StringCoercion : ScalarCoercion
 
         if (InputValues.TryGetNumber(coerced, out var number, out var integer) && double.IsFinite(number))
         {
-            return integer?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? InputValues.JsNumber(number);
+            return integer?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ValueInspector.FormatNumber(number);
         }
 
         throw new GraphQLCoercionException($"String cannot represent value: {ValueInspector.Inspect(coerced)}");
