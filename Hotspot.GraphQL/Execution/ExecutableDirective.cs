@@ -17,7 +17,7 @@ public sealed class ExecutableDirective
     }
 
     public string Name { get; }
-    public string? Description { get; internal set; }
+    public string? Description { get; }
     /// <summary>Locations as introspection names them (<c>FIELD</c>, <c>FRAGMENT_SPREAD</c>...).</summary>
     public string[] Locations { get; }
     public ExecutableInputValue[] Arguments { get; }

@@ -13,7 +13,7 @@ public sealed class ExecutableEnumValue
     }
 
     public string Name { get; }
-    public string? Description { get; internal set; }
+    public string? Description { get; }
     public bool IsDeprecated { get; }
     public string? DeprecationReason { get; }
 }

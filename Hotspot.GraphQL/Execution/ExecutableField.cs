@@ -17,7 +17,7 @@ public sealed class ExecutableField
     }
 
     public string Name { get; }
-    public string? Description { get; internal set; }
+    public string? Description { get; }
     public ExecutableTypeRef Type { get; }
     public ExecutableInputValue[] Arguments { get; }
     public bool IsDeprecated { get; }

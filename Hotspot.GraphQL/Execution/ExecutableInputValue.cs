@@ -19,7 +19,7 @@ public sealed class ExecutableInputValue
     }
 
     public string Name { get; }
-    public string? Description { get; internal set; }
+    public string? Description { get; }
     public ExecutableTypeRef Type { get; }
     public bool HasDefault { get; }
     /// <summary>The default, already coerced to the input type.</summary>

@@ -15,7 +15,7 @@ public abstract class ExecutableNamedType
     }
 
     public string Name { get; }
-    public string? Description { get; internal set; }
+    public string? Description { get; }
     public abstract ExecutableTypeKind Kind { get; }
 
     /// <summary>True for the <c>__Schema</c>, <c>__Type</c>... types.</summary>

@@ -167,7 +167,20 @@ public class ExecutableSchemaBuilderTests
         Assert.Throws<SchemaValidationException>(() => ExecutableSchemaBuilder.FromSdl("type Query { a: Missing }"));
         Assert.Throws<SchemaValidationException>(() => ExecutableSchemaBuilder.FromSdl("type Query {"));
         var schema = ExecutableSchemaBuilder.FromSdl("type Query { a: Int }").Build();
-        Assert.That(schema.TypeSystem!.QueryType.Name, Is.EqualTo("Query"));
+        Assert.That(schema.TypeSystem.QueryType.Name, Is.EqualTo("Query"));
+    }
+
+    [Test]
+    public void A_schema_built_by_the_type_system_builder_is_compiled_and_kept_for_validation()
+    {
+        var typeSystem = SchemaBuilder.FromSdl("type Query { greeting(name: String = \"you\"): String }");
+        var schema = ExecutableSchemaBuilder.FromSchema(typeSystem)
+            .Resolve("Query", "greeting", ctx => "hello " + ctx.Argument<string>("name"))
+            .Build();
+
+        Assert.That(schema.TypeSystem, Is.SameAs(typeSystem));
+        Assert.That(schema.Types.Select(t => t.Name), Is.EqualTo(typeSystem.Types.Select(t => t.Name)));
+        AssertJson(Execute(schema, "{ greeting }"), """{"data":{"greeting":"hello you"}}""");
     }
 
     [Test]

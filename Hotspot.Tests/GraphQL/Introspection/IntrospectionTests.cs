@@ -137,6 +137,23 @@ public class IntrospectionTests
     }
 
     [Test]
+    public void Directives_answer_deprecation_and_deprecated_applies_to_directive_definitions_as_in_graphql_js_16_15()
+    {
+        var result = Execute(Kitchen(), """
+            { __schema { directives { name isDeprecated deprecationReason locations } }
+              directive: __type(name: "__Directive") { fields { name } } }
+            """);
+        Assert.That(result.Errors, Is.Empty, result.ToJson());
+        var data = Json(result.ToJson()).GetProperty("data");
+        var directives = data.GetProperty("__schema").GetProperty("directives");
+        Assert.That(directives.EnumerateArray().Select(d => d.GetProperty("isDeprecated").GetBoolean()), Is.All.False);
+        Assert.That(Named(directives, "deprecated").GetProperty("locations").GetRawText(),
+            Is.EqualTo("""["FIELD_DEFINITION","ARGUMENT_DEFINITION","INPUT_FIELD_DEFINITION","ENUM_VALUE","DIRECTIVE_DEFINITION"]"""));
+        Assert.That(data.GetProperty("directive").GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()),
+            Is.EqualTo(new[] { "name", "description", "isRepeatable", "locations", "args", "isDeprecated", "deprecationReason" }));
+    }
+
+    [Test]
     public void Typename_works_on_roots_interfaces_and_unions()
     {
         var schema = Kitchen();
