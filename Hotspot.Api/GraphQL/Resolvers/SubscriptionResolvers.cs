@@ -21,44 +21,43 @@ namespace Hotspot.Api.GraphQL;
 public static class SubscriptionResolvers
 {
     [Subscribe(With = nameof(PaymentStreamAsync))]
-    public static async Task<StoredCallback> PaymentReceivedAsync([Parent] ChangeEvent change, CurrentUser user,
-        IDbContextFactory<HotspotDbContext> contexts, CancellationToken cancellationToken)
-    {
-        await user.RequireReadAsync(change.OrganizationId, cancellationToken);
-        var payment = await change.ReadOnceAsync<StoredCallback>(async readCancellation =>
-        {
-            await using var db = await contexts.CreateDbContextAsync(readCancellation);
-            return (StoredCallback?)await db.MpesaTransactions.AsNoTracking().FirstOrDefaultAsync(t => t.Id == change.RowId, readCancellation)
-                ?? await db.KopoKopoTransactions.AsNoTracking().FirstOrDefaultAsync(t => t.Id == change.RowId, readCancellation);
-        });
-        return payment?.OrganizationId == change.OrganizationId ? payment : throw AccessDenied.NotFound("Payment");
-    }
+    public static Task<StoredCallback> PaymentReceivedAsync([Parent] ChangeEvent change, CurrentUser user,
+        IDbContextFactory<HotspotDbContext> contexts, CancellationToken cancellationToken) =>
+        VisibleRowAsync(change, user, contexts, "Payment", p => p.OrganizationId, async (db, id, readCancellation) =>
+            (StoredCallback?)await db.MpesaTransactions.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, readCancellation)
+            ?? await db.KopoKopoTransactions.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, readCancellation),
+            cancellationToken);
 
     [Subscribe(With = nameof(PurchaseStreamAsync))]
-    public static async Task<Purchase> PurchaseUpdatedAsync([Parent] ChangeEvent change, CurrentUser user,
-        IDbContextFactory<HotspotDbContext> contexts, CancellationToken cancellationToken)
-    {
-        await user.RequireReadAsync(change.OrganizationId, cancellationToken);
-        var purchase = await change.ReadOnceAsync<Purchase>(async readCancellation =>
-        {
-            await using var db = await contexts.CreateDbContextAsync(readCancellation);
-            return await db.Purchases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == change.RowId, readCancellation);
-        });
-        return purchase?.OrganizationId == change.OrganizationId ? purchase : throw AccessDenied.NotFound("Purchase");
-    }
+    public static Task<Purchase> PurchaseUpdatedAsync([Parent] ChangeEvent change, CurrentUser user,
+        IDbContextFactory<HotspotDbContext> contexts, CancellationToken cancellationToken) =>
+        VisibleRowAsync(change, user, contexts, "Purchase", p => p.OrganizationId, (db, id, readCancellation) =>
+            db.Purchases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, readCancellation), cancellationToken);
 
     [Subscribe(With = nameof(SessionStreamAsync))]
     public static async Task<RouterSessionEvent> RouterSessionChangedAsync([Parent] ChangeEvent change, CurrentUser user,
         IDbContextFactory<HotspotDbContext> contexts, CancellationToken cancellationToken)
     {
+        var session = await VisibleRowAsync(change, user, contexts, "Session", s => s.OrganizationId, (db, id, readCancellation) =>
+            db.RadiusSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, readCancellation), cancellationToken);
+        return new RouterSessionEvent(session.IsOpen ? RouterSessionChange.Started : RouterSessionChange.Stopped, session);
+    }
+
+    /// <summary>
+    /// The changed row, once this subscriber's user may still read the organization; a row that is gone or belongs
+    /// to another organization is NOT_FOUND. The read itself is shared by every subscriber of this instance.
+    /// </summary>
+    private static async Task<T> VisibleRowAsync<T>(ChangeEvent change, CurrentUser user, IDbContextFactory<HotspotDbContext> contexts,
+        string typeName, Func<T, Guid> organizationOf, Func<HotspotDbContext, Guid, CancellationToken, Task<T?>> find,
+        CancellationToken cancellationToken) where T : class
+    {
         await user.RequireReadAsync(change.OrganizationId, cancellationToken);
-        var session = await change.ReadOnceAsync<RadiusSession>(async readCancellation =>
+        var row = await change.ReadOnceAsync<T>(async readCancellation =>
         {
             await using var db = await contexts.CreateDbContextAsync(readCancellation);
-            return await db.RadiusSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == change.RowId, readCancellation);
+            return await find(db, change.RowId, readCancellation);
         });
-        if (session?.OrganizationId != change.OrganizationId) throw AccessDenied.NotFound("Session");
-        return new RouterSessionEvent(session.IsOpen ? RouterSessionChange.Started : RouterSessionChange.Stopped, session);
+        return row is not null && organizationOf(row) == change.OrganizationId ? row : throw AccessDenied.NotFound(typeName);
     }
 
     private static Task<IAsyncEnumerable<ChangeEvent>> PaymentStreamAsync(string organizationId, CurrentUser user,
