@@ -14,39 +14,39 @@ public static class AdminDashboardEndpoints
 
     public static IEndpointRouteBuilder MapAdminDashboard(this IEndpointRouteBuilder app)
     {
-        var files = app.ServiceProvider.GetRequiredService<AdminDashboardFiles>();
         // The catch-all also matches /admin itself, which goes to /admin/ so the page's relative addresses resolve.
-        app.MapMethods(BasePath + "/{**path}", [HttpMethods.Get, HttpMethods.Head], (string? path, HttpContext context) => Serve(files, path ?? "", context))
+        app.MapMethods(BasePath + "/{**path}", [HttpMethods.Get, HttpMethods.Head], Serve)
             .ExcludeFromDescription();
         return app;
     }
 
-    private static IResult Serve(AdminDashboardFiles files, string path, HttpContext context)
+    private static IResult Serve(string? path, HttpContext context, AdminDashboardFiles files)
     {
+        path ??= "";
         if (!context.Request.Path.Value!.StartsWith(BasePath + "/", StringComparison.Ordinal))
-            return Results.Redirect(BasePath + "/" + context.Request.QueryString);
+            return TypedResults.Redirect(BasePath + "/" + context.Request.QueryString);
         var response = context.Response;
         AdminHeaders.Apply(response);
         if (!files.IsBuilt)
         {
             response.Headers.CacheControl = "no-store";
-            return Results.Content(NotBuiltPage, "text/html; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Content(NotBuiltPage, "text/html; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         if (files.Find(path) is { } file)
         {
             // Vite names every asset by its content hash: it can be kept for good. index.html must be checked each time.
             response.Headers.CacheControl = path.StartsWith("assets/", StringComparison.Ordinal) ? "public, max-age=31536000, immutable" : "no-cache";
-            return Results.File(file.PhysicalPath!, AdminDashboardFiles.ContentType(file.Name), lastModified: file.LastModified,
+            return TypedResults.PhysicalFile(file.PhysicalPath!, AdminDashboardFiles.ContentType(file.Name), lastModified: file.LastModified,
                 entityTag: new EntityTagHeaderValue($"\"{file.LastModified.UtcTicks:x}-{file.Length:x}\""));
         }
 
         // A missing asset is a 404, never the app's page (a browser would try to run HTML as a script).
         if (path.StartsWith("assets/", StringComparison.Ordinal) || Path.HasExtension(path))
-            return Results.NotFound();
+            return TypedResults.NotFound();
         response.Headers.CacheControl = "no-cache";
         var index = files.Index!;
-        return Results.File(index.PhysicalPath!, "text/html; charset=utf-8", lastModified: index.LastModified);
+        return TypedResults.PhysicalFile(index.PhysicalPath!, "text/html; charset=utf-8", lastModified: index.LastModified);
     }
 
     private const string NotBuiltPage = """

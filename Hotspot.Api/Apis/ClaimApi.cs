@@ -55,7 +55,7 @@ public static class ClaimApi
         var result = await claims.ClaimAsync(organizationId, receipt!, phone, context.RequestAborted);
         return result.Outcome switch
         {
-            ClaimOutcome.Voucher => Results.Ok(new ClaimResponse(result.VoucherCode!,
+            ClaimOutcome.Voucher => TypedResults.Ok(new ClaimResponse(result.VoucherCode!,
                 result.ExpiresAt is { } expires ? DateTime.SpecifyKind(expires, DateTimeKind.Utc) : null, result.PlanName)),
             ClaimOutcome.CoversNoPlan => ApiProblem.Of(409, "PAYMENT_IN_REVIEW",
                 "We found your payment, but it does not cover any plan on sale. The hotspot will refund it or contact you."),

@@ -37,8 +37,8 @@ public static class KopoKopoAdminApi
             await user.RequireChangeAsync(request.OrganizationId, cancellationToken);
             var payout = await payments.SendMoneyAsync(request.OrganizationId, request.PhoneNumber, request.AmountKes, request.Reason, cancellationToken);
             return payout.Success
-                ? Results.Accepted(value: new { success = true, providerRequestId = payout.ProviderRequestId, message = payout.Message })
-                : Results.Json(new { success = false, message = payout.Message }, statusCode: StatusCodes.Status502BadGateway);
+                ? TypedResults.Accepted((string?)null, new { success = true, providerRequestId = payout.ProviderRequestId, message = payout.Message })
+                : TypedResults.Json(new { success = false, message = payout.Message }, statusCode: StatusCodes.Status502BadGateway);
         });
     }
 
@@ -58,7 +58,7 @@ public static class KopoKopoAdminApi
                     t.PhoneNumber, t.TillNumber, t.OccurredAt, t.PurchaseId, t.Status, t.ReviewReason, t.ReceivedAt,
                 })
                 .ToListAsync(cancellationToken);
-            return Results.Ok(transactions.Select(t => new
+            return TypedResults.Ok(transactions.Select(t => new
             {
                 t.Id, type = GraphQLEnums.Name(t.Type), t.EventId, t.Reference, t.PaymentRequestId, t.ProviderStatus, t.AmountKes,
                 t.Currency, t.PhoneNumber, t.TillNumber, t.OccurredAt, t.PurchaseId, status = t.Status.ToString(), t.ReviewReason, t.ReceivedAt,
@@ -80,14 +80,14 @@ public static class KopoKopoAdminApi
                 AccessDenied.NotFoundCode => StatusCodes.Status404NotFound,
                 _ => StatusCodes.Status400BadRequest,
             };
-            return Results.Json(new { error = ex.Message, code = ex.Code }, statusCode: status);
+            return TypedResults.Json(new { error = ex.Message, code = ex.Code }, statusCode: status);
         }
         catch (DomainException ex)
         {
             var status = ex.Code == AccessDenied.NotFoundCode ? StatusCodes.Status404NotFound
                 : ex.Code == DomainErrorCodes.PaymentMethodNotConfigured ? StatusCodes.Status409Conflict
                 : StatusCodes.Status400BadRequest;
-            return Results.Json(new { error = ex.Message, code = ex.Code }, statusCode: status);
+            return TypedResults.Json(new { error = ex.Message, code = ex.Code }, statusCode: status);
         }
     }
 }

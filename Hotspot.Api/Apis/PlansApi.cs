@@ -23,7 +23,7 @@ public static class PlansApi
         var plans = await db.Plans.AsNoTracking()
             .Where(p => p.OrganizationId == organizationId && p.IsActive)
             .ToListAsync(cancellationToken);
-        return Results.Ok(plans
+        return TypedResults.Ok(plans
             .OrderBy(p => p.PriceKes).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new PlanResponse(p.Id, p.Name, p.PriceKes, (long)p.Duration.TotalSeconds, p.DataCapBytes,
                 p.UploadRateKbps, p.DownloadRateKbps, p.MaxDevices))

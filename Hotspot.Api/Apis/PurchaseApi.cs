@@ -65,7 +65,7 @@ public static class PurchaseApi
             return ApiProblem.Of(problem.Status, problem.Code, problem.Message,
                 extra: problem.PurchaseId is { } id ? [new("purchaseId", id)] : null);
         }
-        return Results.Json(new PurchaseStartedResponse(started!.PurchaseId, Wire(started.Status), Wire(started.PaymentMethod), started.Message),
+        return TypedResults.Json(new PurchaseStartedResponse(started!.PurchaseId, Wire(started.Status), Wire(started.PaymentMethod), started.Message),
             statusCode: StatusCodes.Status202Accepted);
     }
 
@@ -79,7 +79,7 @@ public static class PurchaseApi
         var voucher = purchase.VoucherId is { } voucherId
             ? await db.Vouchers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voucherId && v.OrganizationId == purchase.OrganizationId, cancellationToken)
             : null;
-        return Results.Ok(new PurchaseResponse(purchase.Id, Wire(purchase.Status), voucher?.Code,
+        return TypedResults.Ok(new PurchaseResponse(purchase.Id, Wire(purchase.Status), voucher?.Code,
             voucher?.ExpiresAt is { } expires ? DateTime.SpecifyKind(expires, DateTimeKind.Utc) : null, purchase.FailureReason));
     }
 

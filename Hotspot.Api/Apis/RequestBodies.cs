@@ -55,7 +55,7 @@ public static class RequestBodies
     public static IResult BadRequest(string detail, IDictionary<string, string[]>? errors = null) =>
         errors is null
             ? ApiProblem.Of(400, "VALIDATION", detail, title: "Bad request")
-            : Results.ValidationProblem(errors, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = "VALIDATION" });
+            : TypedResults.ValidationProblem(errors, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = "VALIDATION" });
 
     public static string Describe(JsonValueKind kind) => kind switch
     {

@@ -27,7 +27,6 @@ public static class AdminSchema
         .AddResolvers(ResolverClasses)
         // A database context of its own per resolver: sibling fields run concurrently and a DbContext is not thread-safe.
         .ResolverScoped(context => new ValueTask<HotspotDbContext>(Resolve.DatabaseAsync(context)))
-        .BindSubscriptions()
         .ResolveType("Payment", PaymentResolvers.TypeOf)
         .RequireExplicitResolvers()
         .Build();

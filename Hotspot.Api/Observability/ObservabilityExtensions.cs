@@ -49,20 +49,21 @@ public static class ObservabilityExtensions
     /// <summary><c>/metrics</c>, answering only on the management listener (checked by the local port, not the Host header).</summary>
     public static WebApplication MapHotspotMetrics(this WebApplication app)
     {
-        var port = ManagementPort(app.Configuration);
-        if (port is null)
+        if (ManagementPort(app.Configuration) is null)
             return app;
-        app.MapGet("/metrics", async (HttpContext context) =>
-        {
-            if (context.Connection.LocalPort != port)
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return;
-            }
-            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
-            await Metrics.DefaultRegistry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
-        }).ExcludeFromDescription();
+        app.MapGet("/metrics", MetricsAsync).ExcludeFromDescription();
         return app;
+    }
+
+    private static async Task MetricsAsync(HttpContext context, IConfiguration configuration)
+    {
+        if (context.Connection.LocalPort != ManagementPort(configuration))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+        await Metrics.DefaultRegistry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
     }
 
     private static int? ManagementPort(IConfiguration configuration) =>

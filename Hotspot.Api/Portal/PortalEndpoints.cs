@@ -1,5 +1,6 @@
 using Hotspot.Api.Apis;
 using Hotspot.Storage;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -8,20 +9,21 @@ namespace Hotspot.Api.Portal;
 /// <summary>The reference captive portal: <c>/portal/{organizationId}</c> and its two static files.</summary>
 public static class PortalEndpoints
 {
+    /// <summary>The embedded files, read once per process: they are the same for every application.</summary>
+    private static readonly PortalAssets Assets = new();
+
     public static IEndpointRouteBuilder MapPortal(this IEndpointRouteBuilder app)
     {
-        var assets = new PortalAssets();
-        app.MapGet("/portal/{organizationId}", (string organizationId, HttpContext context, IDbContextFactory<HotspotDbContext> contexts) =>
-                PageAsync(organizationId, context, contexts, assets))
+        app.MapGet("/portal/{organizationId}", PageAsync)
             .WithTags("Captive portal")
             .ExcludeFromDescription()
             .RequireRateLimiting(BillingRateLimits.Portal);
-        app.MapGet(PortalAssets.AssetsPath + "/{name}", (string name, HttpContext context) => Asset(name, context, assets))
+        app.MapGet(PortalAssets.AssetsPath + "/{name}", Asset)
             .ExcludeFromDescription();
         return app;
     }
 
-    private static async Task PageAsync(string id, HttpContext context, IDbContextFactory<HotspotDbContext> contexts, PortalAssets assets)
+    private static async Task PageAsync([FromRoute(Name = "organizationId")] string id, HttpContext context, IDbContextFactory<HotspotDbContext> contexts)
     {
         var response = context.Response;
         var cancellationToken = context.RequestAborted;
@@ -37,19 +39,19 @@ public static class PortalEndpoints
                     .OrderBy(p => p.PriceKes).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
                 var router = RouterLogin.FromQuery(context.Request.Query);
                 PortalHeaders.ForPage(response, router);
-                await response.WriteAsync(PortalPage.Render(assets, found.Id, found.Name, found.PaymentMethod is not null, plans, router), cancellationToken);
+                await response.WriteAsync(PortalPage.Render(Assets, found.Id, found.Name, found.PaymentMethod is not null, plans, router), cancellationToken);
                 return;
             }
         }
         response.StatusCode = StatusCodes.Status404NotFound;
         PortalHeaders.ForNotFound(response);
-        await response.WriteAsync(PortalPage.NotFound(assets), cancellationToken);
+        await response.WriteAsync(PortalPage.NotFound(Assets), cancellationToken);
     }
 
-    private static IResult Asset(string name, HttpContext context, PortalAssets assets)
+    private static IResult Asset(string name, HttpContext context)
     {
-        if (assets.Find(name) is not { } asset)
-            return Results.NotFound();
+        if (Assets.Find(name) is not { } asset)
+            return TypedResults.NotFound();
         var request = context.Request;
         var headers = context.Response.Headers;
         var etag = new EntityTagHeaderValue($"\"{asset.Version}\"");
@@ -59,13 +61,13 @@ public static class PortalEndpoints
         // The page links the file with its version; an older or missing version must be checked again.
         headers.CacheControl = request.Query["v"] == asset.Version ? "public, max-age=31536000, immutable" : "no-cache";
         if (request.Headers.IfNoneMatch.ToString().Contains(etag.Tag.ToString(), StringComparison.Ordinal))
-            return Results.StatusCode(StatusCodes.Status304NotModified);
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (AcceptsGzip(request))
         {
             headers.ContentEncoding = "gzip";
-            return Results.Bytes(asset.Gzipped, asset.ContentType);
+            return TypedResults.Bytes(asset.Gzipped, asset.ContentType);
         }
-        return Results.Bytes(asset.Content, asset.ContentType);
+        return TypedResults.Bytes(asset.Content, asset.ContentType);
     }
 
     private static bool AcceptsGzip(HttpRequest request) =>

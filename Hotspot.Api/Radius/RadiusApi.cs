@@ -73,7 +73,7 @@ public static class RadiusApi
             outcome.Router!.Id, outcome.Router.OrganizationId, decision.SessionTimeoutSeconds, outcome.MacLogin ? " (MAC login)" : "");
         // A MAC login's password is the router's mac-auth-password (Radius:MacAuthPassword), or the MAC itself.
         var password = outcome.MacLogin ? options.Value.MacAuthPassword ?? userName! : userName!;
-        return Results.Json(AcceptReply(password, outcome.VoucherId!.Value, decision, outcome.Router, policy).ToJson());
+        return TypedResults.Json(AcceptReply(password, outcome.VoucherId!.Value, decision, outcome.Router, policy).ToJson());
     }
 
     /// <summary>
@@ -101,7 +101,7 @@ public static class RadiusApi
             : codeMatches;
         if (!passwordMatches)
             return Reject(AuthorizeDecision.NotValid);
-        return outcome.Decision.Accepted ? Results.NoContent() : Reject(outcome.Decision.RejectMessage!);
+        return outcome.Decision.Accepted ? TypedResults.NoContent() : Reject(outcome.Decision.RejectMessage!);
     }
 
     private static async Task<IResult> AccountingAsync(HttpRequest http, RadiusAccounting accounting, ILoggerFactory loggers, CancellationToken cancellationToken)
@@ -111,7 +111,7 @@ public static class RadiusApi
             return BadBody(http, problem!);
         var status = ParseStatus(attributes["Acct-Status-Type"]);
         if (status is null)
-            return Results.NoContent(); // other status types (e.g. Failed) carry nothing we keep
+            return TypedResults.NoContent(); // other status types (e.g. Failed) carry nothing we keep
 
         if (!TryReadCounters(attributes, out var counters, out var badCounter))
             return BadBody(http, badCounter);
@@ -125,9 +125,9 @@ public static class RadiusApi
             loggers.CreateLogger("Hotspot.Api.Radius.Accounting").LogWarning(
                 "Accounting from an unregistered router (NAS-Identifier {NasIdentifier}, NAS-IP-Address {NasIp})",
                 attributes["NAS-Identifier"], attributes["NAS-IP-Address"]);
-            return Results.Problem("Unknown router.", statusCode: StatusCodes.Status403Forbidden);
+            return TypedResults.Problem("Unknown router.", statusCode: StatusCodes.Status403Forbidden);
         }
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> PostAuthAsync(HttpRequest http, ILoggerFactory loggers, CancellationToken cancellationToken)
@@ -139,7 +139,7 @@ public static class RadiusApi
         loggers.CreateLogger("Hotspot.Api.Radius.PostAuth").LogInformation(
             "Login finished at NAS {NasIdentifier} ({NasIp}) for device {Mac}",
             attributes["NAS-Identifier"], attributes["NAS-IP-Address"], attributes["Calling-Station-Id"]);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
     private static RlmRestReply AcceptReply(string password, Guid voucherId, AuthorizeDecision decision, Router router, RadiusPolicy policy)
@@ -165,7 +165,7 @@ public static class RadiusApi
     }
 
     private static IResult Reject(string message) =>
-        Results.Json(new RlmRestReply().Set("reply:Reply-Message", message).ToJson(), statusCode: StatusCodes.Status401Unauthorized);
+        TypedResults.Json(new RlmRestReply().Set("reply:Reply-Message", message).ToJson(), statusCode: StatusCodes.Status401Unauthorized);
 
     private static AccountingStatus? ParseStatus(string? value) => value switch
     {
@@ -222,6 +222,6 @@ public static class RadiusApi
     {
         http.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Hotspot.Api.Radius")
             .LogWarning("RADIUS {Path} request refused: {Problem}", http.Path.Value, problem);
-        return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Bad rlm_rest body");
+        return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Bad rlm_rest body");
     }
 }

@@ -10,10 +10,10 @@ internal sealed class RadiusSecretFilter(IOptions<RadiusOptions> options) : IEnd
     {
         var secret = options.Value.SharedSecret;
         if (string.IsNullOrEmpty(secret))
-            return Results.Problem("RADIUS is not configured on this server.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Problem("RADIUS is not configured on this server.", statusCode: StatusCodes.Status503ServiceUnavailable);
         var presented = context.HttpContext.Request.Headers[RadiusOptions.SecretHeader].ToString();
         if (!ConstantTime.Matches(presented, secret))
-            return Results.Problem("Missing or wrong RADIUS secret.", statusCode: StatusCodes.Status403Forbidden);
+            return TypedResults.Problem("Missing or wrong RADIUS secret.", statusCode: StatusCodes.Status403Forbidden);
         return await next(context);
     }
 }

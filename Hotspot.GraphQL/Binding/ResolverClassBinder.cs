@@ -60,7 +60,8 @@ internal sealed class ResolverClassBinder(IReadOnlyList<Type> classes, IReadOnly
         ResolverMethodCompiler compiler, List<string> problems)
     {
         object? instance = null;
-        if (methods.Any(m => !m.IsStatic))
+        var streamNames = methods.Select(StreamMethodName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (methods.Any(m => !m.IsStatic) || clrClass.GetMethods(AnyMethod).Any(m => !m.IsStatic && streamNames.Contains(m.Name)))
         {
             if (clrClass.GetConstructor(Type.EmptyTypes) is not { } constructor)
             {
@@ -85,24 +86,57 @@ internal sealed class ResolverClassBinder(IReadOnlyList<Type> classes, IReadOnly
             }
             FieldsWithMethods.Add(field);
             var receiver = method.IsStatic ? null : instance;
-            if (method.IsDefined(typeof(SubscribeAttribute)))
+            var subscribe = method.GetCustomAttribute<SubscribeAttribute>();
+            if (subscribe is { With: null })
             {
                 if (compiler.CompileSubscription(method, receiver, field) is not { } source) continue;
                 field.Subscriber = source;
                 // The event is the field's value: its selection set reads the event.
                 field.Resolver = static context => new ValueTask<object?>(context.Parent);
             }
+            else if (subscribe is { With: { } streamName })
+            {
+                if (StreamMethod(clrClass, method, streamName, problems) is not { } stream) continue;
+                if (compiler.CompileSubscription(stream, stream.IsStatic ? null : instance, field) is not { } source) continue;
+                if (compiler.CompileResolver(method, receiver, field, argumentsReadByStream: true) is not { } resolver) continue;
+                field.Subscriber = source;
+                field.Resolver = resolver;
+            }
             else if (compiler.CompileResolver(method, receiver, field) is { } resolver)
                 field.Resolver = resolver;
         }
     }
 
-    /// <summary>The public methods a class declares, less <see cref="GraphQLIgnoreAttribute"/> ones and compiler-made ones.</summary>
-    private static List<MethodInfo> ResolverMethods(Type clrClass) => clrClass
-        .GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-        .Where(m => !m.IsSpecialName && !m.IsDefined(typeof(GraphQLIgnoreAttribute)) &&
-                    !m.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute)))
-        .ToList();
+    private const BindingFlags AnyMethod =
+        BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+
+    /// <summary>
+    /// The public methods a class declares, less <see cref="GraphQLIgnoreAttribute"/> ones, compiler-made ones and the
+    /// source streams that a <see cref="SubscribeAttribute.With"/> names (they open a field's stream, not a field).
+    /// </summary>
+    private static List<MethodInfo> ResolverMethods(Type clrClass)
+    {
+        var methods = clrClass
+            .GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && !m.IsDefined(typeof(GraphQLIgnoreAttribute)) &&
+                        !m.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute)))
+            .ToList();
+        var streams = methods.Select(StreamMethodName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return methods.Where(m => !streams.Contains(m.Name)).ToList();
+    }
+
+    private static string? StreamMethodName(MethodInfo method) => method.GetCustomAttribute<SubscribeAttribute>()?.With;
+
+    /// <summary>The one method named by <c>[Subscribe(With = ...)]</c>, or null after saying why there is none.</summary>
+    private static MethodInfo? StreamMethod(Type clrClass, MethodInfo resolver, string name, List<string> problems)
+    {
+        var candidates = clrClass.GetMethods(AnyMethod).Where(m => m.Name == name).ToList();
+        if (candidates.Count == 1) return candidates[0];
+        problems.Add(candidates.Count == 0
+            ? $"{ResolverMethodCompiler.Describe(resolver)} subscribes with \"{name}\", but {clrClass.Name} has no method \"{name}\"."
+            : $"{ResolverMethodCompiler.Describe(resolver)} subscribes with \"{name}\", but {clrClass.Name} has {candidates.Count} methods of that name.");
+        return null;
+    }
 
     /// <summary><c>GetPlansAsync</c>, <c>PlansAsync</c> and <c>Plans</c> name <c>plans</c>; <see cref="GraphQLNameAttribute"/> wins.</summary>
     internal static string FieldName(MethodInfo method)

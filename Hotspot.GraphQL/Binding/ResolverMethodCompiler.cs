@@ -18,11 +18,15 @@ internal sealed class ResolverMethodCompiler(IReadOnlyDictionary<Type, ScopedVal
     private static readonly PropertyInfo CancellationProperty = typeof(ResolverContext).GetProperty(nameof(ResolverContext.CancellationToken))!;
 
     /// <summary>The field's resolver, or null after reporting why the method does not fit the field.</summary>
-    public FieldResolver? CompileResolver(MethodInfo method, object? instance, ExecutableField field)
+    /// <param name="argumentsReadByStream">
+    /// True for the per-event resolver of a subscription field whose stream method reads the arguments: the resolver
+    /// may take some or none of them.
+    /// </param>
+    public FieldResolver? CompileResolver(MethodInfo method, object? instance, ExecutableField field, bool argumentsReadByStream = false)
     {
         var context = Expression.Parameter(typeof(ResolverContext), "context");
         var scopedValues = Expression.Parameter(typeof(object[]), "scopedValues");
-        if (!TryBindParameters(method, field, context, scopedValues, out var arguments, out var scoped)) return null;
+        if (!TryBindParameters(method, field, context, scopedValues, !argumentsReadByStream, out var arguments, out var scoped)) return null;
         var resultType = UnwrapTask(method.ReturnType);
         var call = Expression.Call(instance is null ? null : Expression.Constant(instance), method, arguments);
         var body = AdaptResult(call, method.ReturnType);
@@ -42,7 +46,7 @@ internal sealed class ResolverMethodCompiler(IReadOnlyDictionary<Type, ScopedVal
     public SubscriptionResolver? CompileSubscription(MethodInfo method, object? instance, ExecutableField field)
     {
         var context = Expression.Parameter(typeof(ResolverContext), "context");
-        if (!TryBindParameters(method, field, context, null, out var arguments, out _)) return null;
+        if (!TryBindParameters(method, field, context, null, requireEveryArgument: true, out var arguments, out _)) return null;
         var call = Expression.Call(instance is null ? null : Expression.Constant(instance), method, arguments);
         var returnType = method.ReturnType;
         Expression? body = null;
@@ -68,7 +72,7 @@ internal sealed class ResolverMethodCompiler(IReadOnlyDictionary<Type, ScopedVal
 
     /// <param name="scopedValues">The per-call values' array; null where none may be made (subscription streams).</param>
     private bool TryBindParameters(MethodInfo method, ExecutableField field, ParameterExpression context,
-        ParameterExpression? scopedValues, out List<Expression> arguments, out List<ScopedValueFactory> scoped)
+        ParameterExpression? scopedValues, bool requireEveryArgument, out List<Expression> arguments, out List<ScopedValueFactory> scoped)
     {
         arguments = new List<Expression>();
         scoped = new List<ScopedValueFactory>();
@@ -118,7 +122,7 @@ internal sealed class ResolverMethodCompiler(IReadOnlyDictionary<Type, ScopedVal
                 arguments.Add(Expression.Call(ServiceMethod.MakeGenericMethod(type), context));
         }
         // A method taking the context may read arguments itself; otherwise each argument needs its parameter.
-        if (!readsContext)
+        if (!readsContext && requireEveryArgument)
         {
             foreach (var name in unread)
             {

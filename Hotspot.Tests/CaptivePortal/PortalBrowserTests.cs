@@ -1,6 +1,8 @@
 using Hotspot.Domain.Purchases;
+using Hotspot.Tests.Browser;
 using Microsoft.EntityFrameworkCore;
 using OpenQA.Selenium;
+using static Hotspot.Tests.Browser.BrowserWaits;
 
 namespace Hotspot.Tests.CaptivePortal;
 
@@ -12,12 +14,10 @@ namespace Hotspot.Tests.CaptivePortal;
 [NonParallelizable]
 public class PortalBrowserTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45); // a loaded CI machine
-
     [Test]
     public async Task From_the_routers_login_page_a_paid_purchase_shows_the_voucher_and_posts_it_to_the_router_login()
     {
-        using var browser = HeadlessChromium.Start();
+        using var browser = HeadlessChromium.Start(360, 740, PortalScreenshots.Folder);
         await using var router = await StandInRouter.StartAsync();
         await using var api = new PortalApi(kestrel: true);
         var organizationId = await api.DemoOrganizationIdAsync();
@@ -77,7 +77,7 @@ public class PortalBrowserTests
     [Test]
     public async Task A_cancelled_payment_shows_the_reason_and_a_retry_button_that_goes_back_to_the_plans()
     {
-        using var browser = HeadlessChromium.Start();
+        using var browser = HeadlessChromium.Start(360, 740, PortalScreenshots.Folder);
         await using var router = await StandInRouter.StartAsync();
         await using var api = new PortalApi(kestrel: true);
         var organizationId = await api.DemoOrganizationIdAsync();
@@ -104,7 +104,7 @@ public class PortalBrowserTests
     [Test]
     public async Task A_portal_reopened_while_the_customer_pays_picks_the_purchase_up_and_still_logs_in()
     {
-        using var browser = HeadlessChromium.Start();
+        using var browser = HeadlessChromium.Start(360, 740, PortalScreenshots.Folder);
         await using var router = await StandInRouter.StartAsync();
         await using var api = new PortalApi(kestrel: true);
         var organizationId = await api.DemoOrganizationIdAsync();
@@ -132,7 +132,7 @@ public class PortalBrowserTests
     [Test]
     public async Task A_number_that_is_not_kenyan_is_hinted_in_the_page_and_refused_by_the_server_with_the_accepted_formats()
     {
-        using var browser = HeadlessChromium.Start();
+        using var browser = HeadlessChromium.Start(360, 740, PortalScreenshots.Folder);
         await using var router = await StandInRouter.StartAsync();
         await using var api = new PortalApi(kestrel: true);
         var organizationId = await api.DemoOrganizationIdAsync();
@@ -165,27 +165,5 @@ public class PortalBrowserTests
         var input = driver.FindElement(By.CssSelector($"input[name=plan][data-price='{priceKes}']"));
         input.FindElement(By.XPath("..")).Click();
         Assert.That(input.Selected, Is.True);
-    }
-
-    private static void WaitUntil(IWebDriver driver, Func<bool> condition) => WaitFor(driver, () => condition() ? "ok" : null);
-
-    private static T WaitFor<T>(IWebDriver driver, Func<T?> probe) where T : class
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            try
-            {
-                if (probe() is { } value)
-                    return value;
-            }
-            catch (WebDriverException) when (DateTime.UtcNow < deadline)
-            {
-                // The page is between documents (the router login navigates away): look again.
-            }
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Timed out after {Patience.TotalSeconds} s at {driver.Url}");
-            Thread.Sleep(100);
-        }
     }
 }

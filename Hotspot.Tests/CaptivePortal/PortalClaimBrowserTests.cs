@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Hotspot.Domain.Purchases;
+using Hotspot.Tests.Browser;
 using Microsoft.EntityFrameworkCore;
 using OpenQA.Selenium;
+using static Hotspot.Tests.Browser.BrowserWaits;
 
 namespace Hotspot.Tests.CaptivePortal;
 
@@ -15,12 +17,10 @@ namespace Hotspot.Tests.CaptivePortal;
 [NonParallelizable]
 public class PortalClaimBrowserTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45); // a loaded CI machine
-
     [Test]
     public async Task A_customer_who_paid_the_paybill_gets_the_code_with_the_mpesa_receipt_and_is_logged_in()
     {
-        using var browser = HeadlessChromium.Start();
+        using var browser = HeadlessChromium.Start(360, 740, PortalScreenshots.Folder);
         await using var router = await StandInRouter.StartAsync();
         await using var api = new PortalApi(kestrel: true);
         var organizationId = await api.DemoOrganizationIdAsync();
@@ -90,27 +90,5 @@ public class PortalClaimBrowserTests
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await http.PostAsync($"/api/payments/daraja/c2b/{organizationId}/{token}/confirmation", content);
         Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
-    }
-
-    private static void WaitUntil(IWebDriver driver, Func<bool> condition) => WaitFor(driver, () => condition() ? "ok" : null);
-
-    private static T WaitFor<T>(IWebDriver driver, Func<T?> probe) where T : class
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            try
-            {
-                if (probe() is { } value)
-                    return value;
-            }
-            catch (WebDriverException) when (DateTime.UtcNow < deadline)
-            {
-                // The page is between documents (the router login navigates away): look again.
-            }
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Timed out after {Patience.TotalSeconds} s at {driver.Url}");
-            Thread.Sleep(100);
-        }
     }
 }

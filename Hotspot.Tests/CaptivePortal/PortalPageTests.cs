@@ -11,10 +11,19 @@ public partial class PortalPageTests
     private const string RouterQuery =
         "?link-login-only=http%3A%2F%2F10.5.50.1%2Flogin&mac=AA%3ABB%3ACC%3ADD%3AEE%3AFF&ip=10.5.50.20&dst=http%3A%2F%2Fexample.com%2Fnews";
 
+    // One host for the fixture: every test only reads pages and files, so none can disturb another.
+    private PortalApi _api = null!;
+
+    [OneTimeSetUp]
+    public void StartApi() => _api = new PortalApi();
+
+    [OneTimeTearDown]
+    public async Task StopApiAsync() => await _api.DisposeAsync();
+
     [Test]
     public async Task The_page_lists_the_active_plans_and_carries_the_router_login_with_a_policy_that_forbids_outside_sources()
     {
-        await using var api = new PortalApi();
+        var api = _api;
         var organizationId = await api.DemoOrganizationIdAsync();
         using var client = api.CreateClient();
 
@@ -53,7 +62,7 @@ public partial class PortalPageTests
     [Test]
     public async Task Without_a_router_login_url_the_page_has_no_login_form_and_posts_forms_only_to_itself()
     {
-        await using var api = new PortalApi();
+        var api = _api;
         var organizationId = await api.DemoOrganizationIdAsync();
         using var client = api.CreateClient();
 
@@ -73,7 +82,7 @@ public partial class PortalPageTests
     [TestCase("not a url")]
     public async Task A_router_login_url_that_is_not_plain_http_is_ignored(string loginUrl)
     {
-        await using var api = new PortalApi();
+        var api = _api;
         var organizationId = await api.DemoOrganizationIdAsync();
         using var client = api.CreateClient();
 
@@ -88,7 +97,7 @@ public partial class PortalPageTests
     [Test]
     public async Task Names_router_errors_and_parameters_are_encoded_and_junk_is_dropped()
     {
-        await using var api = new PortalApi();
+        var api = _api;
         var organization = await api.AddOrganizationAsync("<b>Mama's</b> \"Wi-Fi\" & Co",
             new PlanSettings("<script>x</script>", 5, TimeSpan.FromMinutes(30)));
         using var client = api.CreateClient();
@@ -112,7 +121,7 @@ public partial class PortalPageTests
     [TestCase("not-an-id")]
     public async Task An_unknown_organization_gets_a_clear_404_page(string organizationId)
     {
-        await using var api = new PortalApi();
+        var api = _api;
         using var client = api.CreateClient();
 
         using var response = await client.GetAsync($"/portal/{organizationId}{RouterQuery}");
@@ -130,7 +139,7 @@ public partial class PortalPageTests
     [TestCase("portal.js", "text/javascript; charset=utf-8")]
     public async Task The_css_and_js_are_served_from_here_cached_by_version_gzipped_and_load_nothing_from_elsewhere(string name, string contentType)
     {
-        await using var api = new PortalApi();
+        var api = _api;
         var organizationId = await api.DemoOrganizationIdAsync();
         using var client = api.CreateClient();
         var page = await client.GetStringAsync($"/portal/{organizationId}");

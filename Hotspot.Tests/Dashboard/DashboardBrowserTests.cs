@@ -1,7 +1,9 @@
 using Hotspot.Domain.Purchases;
 using Hotspot.Providers.Daraja.Simulator;
+using Hotspot.Tests.Browser;
 using Microsoft.EntityFrameworkCore;
 using OpenQA.Selenium;
+using static Hotspot.Tests.Browser.BrowserWaits;
 
 namespace Hotspot.Tests.Dashboard;
 
@@ -14,15 +16,13 @@ namespace Hotspot.Tests.Dashboard;
 [NonParallelizable]
 public class DashboardBrowserTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45); // a loaded CI machine
-
     [Test]
     [CancelAfter(240_000)]
     public async Task An_operator_sets_up_an_organization_sells_a_voucher_through_the_portal_and_prints_a_batch()
     {
         await using var api = new DashboardApi();
         api.RequireBuiltDashboard();
-        using var browser = DashboardBrowser.Start();
+        using var browser = HeadlessChromium.Start(1280, 900, Screenshots());
         var driver = browser.Driver;
         var admin = new Uri(api.BaseAddress, "/admin/").ToString();
 
@@ -168,7 +168,7 @@ public class DashboardBrowserTests
     {
         await using var api = new DashboardApi();
         api.RequireBuiltDashboard();
-        using var browser = DashboardBrowser.Start();
+        using var browser = HeadlessChromium.Start(1280, 900, Screenshots());
         var driver = browser.Driver;
 
         driver.Navigate().GoToUrl(new Uri(api.BaseAddress, "/graphql").ToString());
@@ -195,25 +195,12 @@ public class DashboardBrowserTests
             return "clicked";
         });
 
-    private static void WaitUntil(IWebDriver driver, Func<bool> condition) => WaitFor(driver, () => condition() ? "ok" : null);
-
-    private static T WaitFor<T>(IWebDriver driver, Func<T?> probe) where T : class
+    /// <summary>HOTSPOT_DASHBOARD_SCREENSHOTS (CI: TestResults/dashboard-screenshots, not committed), else the test's work folder.</summary>
+    private static string Screenshots()
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            try
-            {
-                if (probe() is { } value)
-                    return value;
-            }
-            catch (WebDriverException) when (DateTime.UtcNow < deadline)
-            {
-                // Not rendered yet, or re-rendered under our feet: look again.
-            }
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Timed out after {Patience.TotalSeconds} s at {driver.Url}");
-            Thread.Sleep(150);
-        }
+        var folder = Environment.GetEnvironmentVariable("HOTSPOT_DASHBOARD_SCREENSHOTS");
+        return string.IsNullOrWhiteSpace(folder)
+            ? Path.Combine(TestContext.CurrentContext.WorkDirectory, "TestResults", "dashboard-screenshots")
+            : folder;
     }
 }

@@ -31,7 +31,9 @@ public class LiveEventTests(DatabaseProvider provider)
     public async Task StartAsync()
     {
         _database = await BillingDatabase.CreateAsync(provider);
-        _api = new LiveApi(_database);
+        // The event stream's headers reach the client with its first write: a keep-alive every second opens it
+        // after a second rather than the default fifteen (the WebSocket client skips pings, the stream reader comments).
+        _api = new LiveApi(_database, new Dictionary<string, string?> { ["Subscriptions:KeepAliveInterval"] = "00:00:01" });
         _admin = await _api.LoginAsync();
         _organizationId = (await _api.DemoOrganizationAsync()).Id;
         _planId = (await _api.DemoPlanAsync()).Id;

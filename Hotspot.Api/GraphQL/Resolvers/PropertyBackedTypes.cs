@@ -1,3 +1,4 @@
+using Hotspot.Api.Events;
 using Hotspot.Api.Payments;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Plans;
@@ -19,6 +20,7 @@ namespace Hotspot.Api.GraphQL;
 [ObjectType("WebhookSubscription", typeof(WebhookSubscription))]
 [ObjectType("DailyRevenue", typeof(DailyRevenue))]
 [ObjectType("Router", typeof(Router))]
+[ObjectType("RouterSessionEvent", typeof(RouterSessionEvent))]
 [ObjectType("LoginPayload", typeof(LoginPayload))]
 [ObjectType("SetPaymentMethodPayload", typeof(PaymentAdministration.MethodChange))]
 [ObjectType("CredentialTestResult", typeof(PaymentAdministration.CredentialTest))]

@@ -65,41 +65,34 @@ internal static class DarajaB2CEndpoint
 
         var credentialValid = CredentialIsValid(credential!, options.Value);
         var delays = options.Value.Delays;
-        _ = Task.Run(async () =>
+        SimulatedCompletion.AfterResultDelay(delays, lifetime.ApplicationStopping, async stopping =>
         {
-            try
+            const string queue = "https://internalsandbox.safaricom.co.ke/mpesa/b2cresults/v1/submit";
+            byte[] result;
+            if (!credentialValid || outcome == SandboxOutcome.WrongPin)
             {
-                await Task.Delay(delays.Result, lifetime.ApplicationStopping);
-                const string queue = "https://internalsandbox.safaricom.co.ke/mpesa/b2cresults/v1/submit";
-                byte[] result;
-                if (!credentialValid || outcome == SandboxOutcome.WrongPin)
-                {
-                    result = DarajaSimulatorPayloads.Result(2001, "The initiator information is invalid.", payment.OriginatorConversationId, payment.ConversationId, payment.Receipt, null, queue);
-                }
-                else if (outcome == SandboxOutcome.InsufficientFunds)
-                {
-                    result = DarajaSimulatorPayloads.Result(1, "The balance is insufficient for the transaction.", payment.OriginatorConversationId, payment.ConversationId, payment.Receipt, null, queue);
-                }
-                else
-                {
-                    result = DarajaSimulatorPayloads.Result(0, "The service request is processed successfully.", payment.OriginatorConversationId, payment.ConversationId, payment.Receipt,
-                    [
-                        ("TransactionAmount", payment.Amount),
-                        ("TransactionReceipt", payment.Receipt),
-                        ("ReceiverPartyPublicName", $"{payment.PhoneNumber} - SANDBOX CUSTOMER"),
-                        ("TransactionCompletedDateTime", time.GetUtcNow().ToOffset(TimeSpan.FromHours(3)).ToString("dd.MM.yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
-                        ("B2CUtilityAccountAvailableFunds", 100000.00m),
-                        ("B2CWorkingAccountAvailableFunds", 0.00m),
-                        ("B2CRecipientIsRegisteredCustomer", "Y"),
-                        ("B2CChargesPaidAccountAvailableFunds", 0.00m),
-                    ], queue);
-                }
+                result = DarajaSimulatorPayloads.Result(2001, "The initiator information is invalid.", payment.OriginatorConversationId, payment.ConversationId, payment.Receipt, null, queue);
+            }
+            else if (outcome == SandboxOutcome.InsufficientFunds)
+            {
+                result = DarajaSimulatorPayloads.Result(1, "The balance is insufficient for the transaction.", payment.OriginatorConversationId, payment.ConversationId, payment.Receipt, null, queue);
+            }
+            else
+            {
+                result = DarajaSimulatorPayloads.Result(0, "The service request is processed successfully.", payment.OriginatorConversationId, payment.ConversationId, payment.Receipt,
+                [
+                    ("TransactionAmount", payment.Amount),
+                    ("TransactionReceipt", payment.Receipt),
+                    ("ReceiverPartyPublicName", $"{payment.PhoneNumber} - SANDBOX CUSTOMER"),
+                    ("TransactionCompletedDateTime", time.GetUtcNow().ToOffset(TimeSpan.FromHours(3)).ToString("dd.MM.yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
+                    ("B2CUtilityAccountAvailableFunds", 100000.00m),
+                    ("B2CWorkingAccountAvailableFunds", 0.00m),
+                    ("B2CRecipientIsRegisteredCustomer", "Y"),
+                    ("B2CChargesPaidAccountAvailableFunds", 0.00m),
+                ], queue);
+            }
 
-                await OutcomeDelivery.DeliverAsync(outcome, result, new Uri(resultUrl!), delays, poster, lifetime.ApplicationStopping);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            await OutcomeDelivery.DeliverAsync(outcome, result, new Uri(resultUrl!), delays, poster, stopping);
         });
 
         return Results.Json(new DarajaAcceptedResponse(payment.OriginatorConversationId, payment.ConversationId, "0", "Accept the service request successfully."),

@@ -76,7 +76,8 @@ internal static class DarajaStkEndpoints
 
         var delays = options.Value.Delays;
         var callbackUrl = new Uri(callback!);
-        _ = Task.Run(() => CompleteCheckoutAsync(checkout, delays, callbackUrl, poster, time, lifetime.ApplicationStopping));
+        SimulatedCompletion.AfterResultDelay(delays, lifetime.ApplicationStopping,
+            stopping => CompleteCheckoutAsync(checkout, delays, callbackUrl, poster, time, stopping));
 
         return Results.Json(new StkPushResponse(
             checkout.MerchantRequestId,
@@ -90,20 +91,13 @@ internal static class DarajaStkEndpoints
         DarajaSimulatorState.SimulatedCheckout checkout, SimulatorDelays delays, Uri callbackUrl, CallbackPoster poster, TimeProvider time,
         CancellationToken stopping)
     {
-        try
-        {
-            await Task.Delay(delays.Result, stopping);
-            var failure = SandboxScenarios.Failure(checkout.Outcome);
-            var completion = failure is { } f
-                ? new DarajaSimulatorState.Completion(f.Code, f.Description, null, time.GetUtcNow())
-                : new DarajaSimulatorState.Completion(0, "The service request is processed successfully.", SimulatedIds.Receipt(), time.GetUtcNow());
-            checkout.Result = completion;
+        var failure = SandboxScenarios.Failure(checkout.Outcome);
+        var completion = failure is { } f
+            ? new DarajaSimulatorState.Completion(f.Code, f.Description, null, time.GetUtcNow())
+            : new DarajaSimulatorState.Completion(0, "The service request is processed successfully.", SimulatedIds.Receipt(), time.GetUtcNow());
+        checkout.Result = completion;
 
-            await OutcomeDelivery.DeliverAsync(checkout.Outcome, DarajaSimulatorPayloads.StkCallback(checkout, completion), callbackUrl, delays, poster, stopping);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await OutcomeDelivery.DeliverAsync(checkout.Outcome, DarajaSimulatorPayloads.StkCallback(checkout, completion), callbackUrl, delays, poster, stopping);
     }
 
     internal static async Task<IResult> StkQuery(

@@ -40,17 +40,10 @@ internal static class DarajaTransactionStatusEndpoint
         var originatorId = SimulatedIds.MerchantRequestId();
         var credentialValid = CredentialIsValid(Text(body, "SecurityCredential")!, options.Value);
         var delays = options.Value.Delays;
-        _ = Task.Run(async () =>
+        SimulatedCompletion.AfterResultDelay(delays, lifetime.ApplicationStopping, async stopping =>
         {
-            try
-            {
-                await Task.Delay(delays.Result, lifetime.ApplicationStopping);
-                var result = StatusResult(state, transactionId, originalConversationId, originatorId, conversationId, credentialValid, time.GetUtcNow());
-                await poster.PostAsync(new Uri(resultUrl!), result, null, lifetime.ApplicationStopping);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            var result = StatusResult(state, transactionId, originalConversationId, originatorId, conversationId, credentialValid, time.GetUtcNow());
+            await poster.PostAsync(new Uri(resultUrl!), result, null, stopping);
         });
 
         return Results.Json(new DarajaAcceptedResponse(originatorId, conversationId, "0", "Accept the service request successfully."),

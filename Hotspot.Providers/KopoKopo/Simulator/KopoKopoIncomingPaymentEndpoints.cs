@@ -96,7 +96,8 @@ internal static class KopoKopoIncomingPaymentEndpoints
                 Outcome = outcome,
             };
             state.IncomingPayments[id] = payment;
-            _ = Task.Run(() => CompletePaymentAsync(payment, baseUrl, state, options.Delays, poster, time, lifetime.ApplicationStopping));
+            SimulatedCompletion.AfterResultDelay(options.Delays, lifetime.ApplicationStopping,
+                stopping => CompletePaymentAsync(payment, baseUrl, state, options.Delays, poster, time, stopping));
             return Created(payment.Self);
         });
 
@@ -104,24 +105,17 @@ internal static class KopoKopoIncomingPaymentEndpoints
         KopoKopoSimulatorState.SimulatedPayment payment, string baseUrl, KopoKopoSimulatorState state, SimulatorDelays delays, CallbackPoster poster,
         TimeProvider time, CancellationToken stopping)
     {
-        try
-        {
-            await Task.Delay(delays.Result, stopping);
-            var failure = SandboxScenarios.Failure(payment.Outcome);
-            payment.Completion = new KopoKopoSimulatorState.PaymentCompletion(
-                failure is null, failure is null ? SimulatedIds.Receipt() : null, failure?.Description, time.GetUtcNow(), Guid.NewGuid().ToString());
+        var failure = SandboxScenarios.Failure(payment.Outcome);
+        payment.Completion = new KopoKopoSimulatorState.PaymentCompletion(
+            failure is null, failure is null ? SimulatedIds.Receipt() : null, failure?.Description, time.GetUtcNow(), Guid.NewGuid().ToString());
 
-            var body = KopoKopoSimulatorPayloads.IncomingPayment(payment);
-            var headers = Signed(payment.ApiKey, body);
-            var webhooks = payment.Outcome == SandboxOutcome.LostCallback || failure is not null
-                ? Task.CompletedTask
-                : NotifySubscribersAsync(payment, baseUrl, state, poster, stopping);
-            await OutcomeDelivery.DeliverAsync(payment.Outcome, body, new Uri(payment.CallbackUrl), delays, poster, stopping, headers);
-            await webhooks;
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        var body = KopoKopoSimulatorPayloads.IncomingPayment(payment);
+        var headers = Signed(payment.ApiKey, body);
+        var webhooks = payment.Outcome == SandboxOutcome.LostCallback || failure is not null
+            ? Task.CompletedTask
+            : NotifySubscribersAsync(payment, baseUrl, state, poster, stopping);
+        await OutcomeDelivery.DeliverAsync(payment.Outcome, body, new Uri(payment.CallbackUrl), delays, poster, stopping, headers);
+        await webhooks;
     }
 
     /// <summary>A paid STK push is also a Buy Goods receipt on the till: subscribers hear of it too.</summary>

@@ -102,21 +102,14 @@ internal static class KopoKopoSendMoneyEndpoints
                 Outcome = outcome,
             };
             state.Payouts[id] = payout;
-            _ = Task.Run(async () =>
+            SimulatedCompletion.AfterResultDelay(options.Delays, lifetime.ApplicationStopping, async stopping =>
             {
-                try
-                {
-                    await Task.Delay(options.Delays.Result, lifetime.ApplicationStopping);
-                    var failure = SandboxScenarios.Failure(outcome);
-                    payout.Completion = new KopoKopoSimulatorState.PayoutCompletion(
-                        failure is null, failure is null ? SimulatedIds.Receipt() : null, failure?.Description, time.GetUtcNow(), Guid.NewGuid().ToString());
-                    var result = KopoKopoSimulatorPayloads.SendMoney(payout);
-                    await OutcomeDelivery.DeliverAsync(outcome, result, new Uri(payout.CallbackUrl), options.Delays, poster, lifetime.ApplicationStopping,
-                        Signed(payout.ApiKey, result));
-                }
-                catch (OperationCanceledException)
-                {
-                }
+                var failure = SandboxScenarios.Failure(outcome);
+                payout.Completion = new KopoKopoSimulatorState.PayoutCompletion(
+                    failure is null, failure is null ? SimulatedIds.Receipt() : null, failure?.Description, time.GetUtcNow(), Guid.NewGuid().ToString());
+                var result = KopoKopoSimulatorPayloads.SendMoney(payout);
+                await OutcomeDelivery.DeliverAsync(outcome, result, new Uri(payout.CallbackUrl), options.Delays, poster, stopping,
+                    Signed(payout.ApiKey, result));
             });
             return Created(payout.Self);
         });

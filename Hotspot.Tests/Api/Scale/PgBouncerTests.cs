@@ -7,6 +7,7 @@ using Hotspot.Storage;
 using Hotspot.Tests.GraphQL.Conformance;
 using Hotspot.Tests.Storage;
 using Npgsql;
+using static Hotspot.Tests.Api.Scale.ScaleCallbacks;
 
 namespace Hotspot.Tests.Api.Scale;
 
@@ -20,7 +21,6 @@ namespace Hotspot.Tests.Api.Scale;
 [NonParallelizable]
 public class PgBouncerTests
 {
-    private const string LostCallbackPhone = "254700000005";
     private const int Purchases = 30;
 
     [Test]
@@ -104,12 +104,5 @@ public class PgBouncerTests
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(body.TryGetProperty("errors", out _), Is.False, body.ToString());
         return body.GetProperty("data");
-    }
-
-    private static string StkSuccess(string checkout, long price)
-    {
-        var receipt = "B" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(checkout)))[..9];
-        const string template = """{"Body":{"stkCallback":{"MerchantRequestID":"pgbouncer","CheckoutRequestID":"CHECKOUT","ResultCode":0,"ResultDesc":"The service request is processed successfully.","CallbackMetadata":{"Item":[{"Name":"Amount","Value":PRICE},{"Name":"MpesaReceiptNumber","Value":"RECEIPT"},{"Name":"PhoneNumber","Value":254700000005}]}}}}""";
-        return template.Replace("CHECKOUT", checkout).Replace("PRICE", price.ToString()).Replace("RECEIPT", receipt);
     }
 }

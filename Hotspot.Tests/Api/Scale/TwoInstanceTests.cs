@@ -7,6 +7,7 @@ using Hotspot.Storage;
 using Hotspot.Tests.GraphQL.Conformance;
 using Hotspot.Tests.Storage;
 using Npgsql;
+using static Hotspot.Tests.Api.Scale.ScaleCallbacks;
 
 namespace Hotspot.Tests.Api.Scale;
 
@@ -20,7 +21,6 @@ namespace Hotspot.Tests.Api.Scale;
 [NonParallelizable]
 public class TwoInstanceTests
 {
-    private const string LostCallbackPhone = "254700000005"; // the simulator sends no callback for it
     private const int Purchases = 120;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
 
@@ -123,13 +123,6 @@ public class TwoInstanceTests
             foreach (var instance in running)
                 await instance.DisposeAsync();
         }
-    }
-
-    private static string StkSuccess(string checkout, long price)
-    {
-        var receipt = "S" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(checkout)))[..9];
-        const string template = """{"Body":{"stkCallback":{"MerchantRequestID":"two-instances","CheckoutRequestID":"CHECKOUT","ResultCode":0,"ResultDesc":"The service request is processed successfully.","CallbackMetadata":{"Item":[{"Name":"Amount","Value":PRICE},{"Name":"MpesaReceiptNumber","Value":"RECEIPT"},{"Name":"PhoneNumber","Value":254700000005}]}}}}""";
-        return template.Replace("CHECKOUT", checkout).Replace("PRICE", price.ToString()).Replace("RECEIPT", receipt);
     }
 
     private static async Task<(Guid OrganizationId, string Token)> DemoOrganizationAsync(NpgsqlDataSource data)
