@@ -26,8 +26,11 @@ public sealed class SortKey
         _parameter = comparable.Parameters[0];
         _key = comparable.Body;
         Nullable = !_key.Type.IsValueType || System.Nullable.GetUnderlyingType(_key.Type) is not null;
-        var compiled = comparable.Compile();
-        _read = entity => compiled.DynamicInvoke(entity);
+        // A typed reader (object in, boxed key out): Delegate.DynamicInvoke goes through reflection on every cursor,
+        // and its invoke stubs are built again whenever the runtime drops its reflection caches.
+        var entity = Expression.Parameter(typeof(object), "entity");
+        var read = Expression.Invoke(comparable, Expression.Convert(entity, _parameter.Type));
+        _read = Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), entity).Compile();
     }
 
     public string Name { get; }
