@@ -21,9 +21,14 @@ namespace Hotspot.Storage;
 /// The database. Table and column names are snake_case; every tenant table has <c>organization_id</c> and
 /// callers always filter by it. Audit entries raised by organizations are written in the same save.
 /// </summary>
-public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options, SecretProtector protector) : DbContext(options)
+/// <remarks>
+/// The options carry the <see cref="SecretProtector"/> (<see cref="HotspotDbContextOptions.UseProtector"/>): a context whose
+/// only constructor parameter is its options can be pooled, and the API pools them (a request opens a dozen).
+/// </remarks>
+public sealed class HotspotDbContext(DbContextOptions<HotspotDbContext> options) : DbContext(options)
 {
-    public SecretProtector Protector { get; } = protector;
+    public SecretProtector Protector { get; } = options.FindExtension<SecretProtectorExtension>()?.Protector
+        ?? throw new InvalidOperationException("The HotspotDbContext options have no SecretProtector: call HotspotDbContextOptions.UseProtector.");
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Plan> Plans => Set<Plan>();

@@ -1,3 +1,4 @@
+using Hotspot.Storage.Secrets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -43,6 +44,17 @@ public static class HotspotDbContextOptions
                 (CoreEventId.QueryIterationFailed, LogLevel.Debug)));
         return builder;
     }
+
+    /// <summary>Puts the protector whose keys encrypt the stored credentials into the options (see <see cref="SecretProtectorExtension"/>).</summary>
+    public static DbContextOptionsBuilder UseProtector(DbContextOptionsBuilder builder, SecretProtector protector)
+    {
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new SecretProtectorExtension(protector));
+        return builder;
+    }
+
+    /// <summary>Options for contexts made with <c>new HotspotDbContext(options)</c> (tools and tests).</summary>
+    public static DbContextOptions<HotspotDbContext> WithProtector(DbContextOptions<HotspotDbContext> options, SecretProtector protector) =>
+        (DbContextOptions<HotspotDbContext>)UseProtector(new DbContextOptionsBuilder<HotspotDbContext>(options), protector).Options;
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, StorageOptions options) =>
         options.Provider == DatabaseProvider.Sqlite

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -14,6 +16,13 @@ public sealed class KeysetOrder<T>
 {
     private const int MaxCursorLength = 4096;
     private readonly string _signature;
+
+    // Queryable's four ordering methods, closed over T and a key type once, not looked up by name per page.
+    private static readonly MethodInfo OrderBy = Ordering(nameof(Queryable.OrderBy));
+    private static readonly MethodInfo OrderByDescending = Ordering(nameof(Queryable.OrderByDescending));
+    private static readonly MethodInfo ThenBy = Ordering(nameof(Queryable.ThenBy));
+    private static readonly MethodInfo ThenByDescending = Ordering(nameof(Queryable.ThenByDescending));
+    private static readonly ConcurrentDictionary<(MethodInfo, Type), MethodInfo> ClosedOrderings = new();
 
     public KeysetOrder(IQueryable<T> query, IReadOnlyList<SortKey> keys)
     {
@@ -37,23 +46,29 @@ public sealed class KeysetOrder<T>
         IOrderedQueryable<T>? ordered = null;
         foreach (var key in Keys)
         {
-            foreach (var term in key.OrderTerms())
+            foreach (var term in key.OrderTerms)
             {
                 var descending = key.Descending != reverse;
                 var method = (ordered is null, descending) switch
                 {
-                    (true, false) => nameof(Queryable.OrderBy),
-                    (true, true) => nameof(Queryable.OrderByDescending),
-                    (false, false) => nameof(Queryable.ThenBy),
-                    (false, true) => nameof(Queryable.ThenByDescending),
+                    (true, false) => OrderBy,
+                    (true, true) => OrderByDescending,
+                    (false, false) => ThenBy,
+                    (false, true) => ThenByDescending,
                 };
                 var source = ordered ?? query;
-                var call = Expression.Call(typeof(Queryable), method, [typeof(T), term.ReturnType], source.Expression, Expression.Quote(term));
+                var call = Expression.Call(Closed(method, term.ReturnType), source.Expression, Expression.Quote(term));
                 ordered = (IOrderedQueryable<T>)source.Provider.CreateQuery<T>(call);
             }
         }
         return ordered ?? query;
     }
+
+    private static MethodInfo Ordering(string name) =>
+        typeof(Queryable).GetMethods().Single(m => m.Name == name && m.GetParameters().Length == 2);
+
+    private static MethodInfo Closed(MethodInfo ordering, Type keyType) =>
+        ClosedOrderings.GetOrAdd((ordering, keyType), static key => key.Item1.MakeGenericMethod(typeof(T), key.Item2));
 
     /// <summary>
     /// Rows past <paramref name="position"/>: after it when <paramref name="forward"/>, before it otherwise; with

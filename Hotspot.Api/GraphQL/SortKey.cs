@@ -26,8 +26,14 @@ public sealed class SortKey
         _parameter = comparable.Parameters[0];
         _key = comparable.Body;
         Nullable = !_key.Type.IsValueType || System.Nullable.GetUnderlyingType(_key.Type) is not null;
-        var compiled = comparable.Compile();
-        _read = entity => compiled.DynamicInvoke(entity);
+        // A typed reader (object in, boxed key out): Delegate.DynamicInvoke goes through reflection on every cursor,
+        // and its invoke stubs are built again whenever the runtime drops its reflection caches.
+        var entity = Expression.Parameter(typeof(object), "entity");
+        var read = Expression.Invoke(comparable, Expression.Convert(entity, _parameter.Type));
+        _read = Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), entity).Compile();
+        OrderTerms = Nullable
+            ? [Expression.Lambda(Expression.Condition(IsNull(_key), Expression.Constant(0), Expression.Constant(1)), _parameter), Expression.Lambda(_key, _parameter)]
+            : [Expression.Lambda(_key, _parameter)];
     }
 
     public string Name { get; }
@@ -57,13 +63,8 @@ public sealed class SortKey
 
     public Type ValueType => _key.Type;
 
-    /// <summary>The expressions to order by, in order, each a lambda over the entity.</summary>
-    public IEnumerable<LambdaExpression> OrderTerms()
-    {
-        if (Nullable)
-            yield return Expression.Lambda(Expression.Condition(IsNull(_key), Expression.Constant(0), Expression.Constant(1)), _parameter);
-        yield return Expression.Lambda(_key, _parameter);
-    }
+    /// <summary>The expressions to order by, in order, each a lambda over the entity (built once per key).</summary>
+    public IReadOnlyList<LambdaExpression> OrderTerms { get; }
 
     /// <summary>This key of an entity, as a cursor stores it.</summary>
     public JsonNode? Encode(object entity) => _read(entity) switch

@@ -43,12 +43,15 @@ public static class Extensions
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<EncryptionKeyRing>()));
         services.AddSingleton<SecretProtector>();
 
-        services.AddDbContextFactory<HotspotDbContext>((sp, builder) =>
+        // Pooled: a GraphQL request opens a context per resolver (a dozen for the dashboard), and a new context
+        // builds its whole set of EF Core services each time; a pooled one is reset and reused.
+        services.AddPooledDbContextFactory<HotspotDbContext>((sp, builder) =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             if (options.Provider == DatabaseProvider.Sqlite)
                 Directory.CreateDirectory(options.DataDirectory);
             HotspotDbContextOptions.Configure(builder, options);
+            HotspotDbContextOptions.UseProtector(builder, sp.GetRequiredService<SecretProtector>());
         });
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<HotspotDbContext>>().CreateDbContext());
 

@@ -33,6 +33,7 @@ public sealed class TestDatabase : IDbContextFactory<HotspotDbContext>, IAsyncDi
         _postgresDatabase = postgresDatabase;
         var builder = new DbContextOptionsBuilder<HotspotDbContext>();
         HotspotDbContextOptions.Configure(builder, provider, connectionString);
+        HotspotDbContextOptions.UseProtector(builder, Protector);
         _options = builder.Options;
     }
 
@@ -77,10 +78,10 @@ public sealed class TestDatabase : IDbContextFactory<HotspotDbContext>, IAsyncDi
         await DatabaseMigrator.MigrateAsync(db, CancellationToken.None);
     }
 
-    public HotspotDbContext CreateDbContext() => new(_options, Protector);
+    public HotspotDbContext CreateDbContext() => new(_options);
 
     /// <summary>A context that encrypts with other keys (rotation tests); builds its own model.</summary>
-    public HotspotDbContext CreateDbContext(SecretProtector protector) => new(_options, protector);
+    public HotspotDbContext CreateDbContext(SecretProtector protector) => new(HotspotDbContextOptions.WithProtector(_options, protector));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,14 +1,18 @@
 // dotnet run --project benchmarks/DashboardScale -c Release -- --connection "<Npgsql connection string>"
-//     [--organization <id>] [--clients 8] [--duration 20] [--warmup 5]
+//     [--organization <id>] [--clients 8] [--duration 20] [--warmup 15]
 // The README's dashboard query (organization, both configurations, the last 20 paid purchases by payment time, the
 // last 20 M-Pesa and Kopo Kopo transactions and 20 unused vouchers, each with totalCount, and 30 days of revenue)
-// from --clients closed-loop clients against the real API hosted here on Kestrel, on a database seeded by
-// tools/ScaleSeed (its large organization unless --organization names one). Prints p50/p90/p99, then EXPLAIN
+// from --clients closed-loop clients (in a second process, this program with --load) against the real API hosted
+// here on Kestrel, on a database seeded by tools/ScaleSeed (its large organization unless --organization names one).
+// Prints p50/p90/p99 and the API process's CPU and allocations per request, then EXPLAIN
 // (ANALYZE, BUFFERS) of every SQL statement one dashboard request runs, then checks each totalCount and the revenue
 // against plain SQL.
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
 
@@ -20,10 +24,15 @@ internal static class DashboardBenchmark
     public static async Task Main(string[] args)
     {
         string? Arg(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
-        var connectionString = Arg("connection") ?? throw new ArgumentException("--connection <Npgsql connection string> is required");
         var clients = int.Parse(Arg("clients") ?? "8");
-        var duration = TimeSpan.FromSeconds(double.Parse(Arg("duration") ?? "20"));
-        var warmup = TimeSpan.FromSeconds(double.Parse(Arg("warmup") ?? "5"));
+        var duration = TimeSpan.FromSeconds(double.Parse(Arg("duration") ?? "20", CultureInfo.InvariantCulture));
+        var warmup = TimeSpan.FromSeconds(double.Parse(Arg("warmup") ?? "15", CultureInfo.InvariantCulture));
+        if (args.Contains("--load"))
+        {
+            await LoadClients.RunAsync(clients, warmup, duration);
+            return;
+        }
+        var connectionString = Arg("connection") ?? throw new ArgumentException("--connection <Npgsql connection string> is required");
         var encryptionKey = Environment.GetEnvironmentVariable("HOTSPOT_ENCRYPTION_KEY")
             ?? Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("hotspot scale benchmark, not a secret"u8.ToArray()));
 
@@ -39,35 +48,54 @@ internal static class DashboardBenchmark
         using var http = api.CreateClient();
         var login = await PostAsync(http, "mutation($i: LoginInput!) { login(input: $i) { token } }",
             new { i = new { email = BenchmarkApi.AdminEmail, password = BenchmarkApi.AdminPassword } });
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login["data"]!["login"]!["token"]!.GetValue<string>());
+        var token = login["data"]!["login"]!["token"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        const string dashboard = """
-            query Dashboard($o: ID!) { organization(id: $o) {
-              id name paymentMethod mpesaState kopokopoState
-              mpesaConfig { isActive environment shortCode transactionType consumerKeyHint credentialsVerified lastTestedAt stkCallbackUrl }
-              kopokopoConfig { isActive environment tillNumber apiKeyHint credentialsVerified webhookSubscriptions { eventType status } }
-              purchases(first: 20, where: { status: { eq: PAID } }, order: [{ paidAt: DESC }]) {
-                totalCount pageInfo { hasNextPage endCursor } nodes { id amountKes status phoneNumber paidAt plan { name } voucher { code } } }
-              mpesaTransactions(first: 20) { totalCount nodes { id kind receiptNumber amountKes status receivedAt } }
-              kopokopoTransactions(first: 20) { totalCount nodes { id type reference amountKes status receivedAt } }
-              vouchers(first: 20, where: { status: { eq: UNUSED } }) { totalCount nodes { code status plan { name priceKes } } }
-              revenueByDay { day amountKes purchaseCount } } }
-            """;
         var variables = new { o = organization };
-        var first = await PostAsync(http, dashboard, variables);
+        var first = await PostAsync(http, DashboardQuery.Text, variables);
         if (first["errors"] is not null) throw new InvalidOperationException(first.ToJsonString());
 
-        await RunAsync(warmup);
-        var (latencies, failures) = await RunAsync(duration);
+        // The clients run in a process of their own: this process's CPU during the measured run is the API's.
+        using var load = LoadClients.Start(http.BaseAddress!, token, organization, clients, warmup, duration);
+        TimeSpan cpuBefore = default, cpuAfter = default, jitBefore = default, jitAfter = default;
+        long jittedBefore = 0, jittedAfter = 0;
+        long allocatedBefore = 0, allocatedAfter = 0;
+        int gen0Before = 0, gen2Before = 0, gen0After = 0, gen2After = 0;
+        LoadResult? result = null;
+        while (await load.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line == LoadClients.MeasuringLine)
+            {
+                (cpuBefore, allocatedBefore, gen0Before, gen2Before) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(2));
+                (jitBefore, jittedBefore) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount());
+            }
+            else if (line.StartsWith(LoadClients.ResultPrefix))
+            {
+                (cpuAfter, allocatedAfter, gen0After, gen2After) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(2));
+                (jitAfter, jittedAfter) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount());
+                result = JsonSerializer.Deserialize<LoadResult>(line[LoadClients.ResultPrefix.Length..]);
+            }
+        }
+        await load.WaitForExitAsync();
+        if (result is null || result.Latencies.Count == 0) throw new InvalidOperationException($"The clients' process ended ({load.ExitCode}) without a result.");
+        var (latencies, failures) = (result.Latencies, result.Failures);
         latencies.Sort();
         double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)(p / 100 * latencies.Count))];
         Console.WriteLine($"dashboard query, organization {organization}, {clients} clients, {duration.TotalSeconds:F0} s: {latencies.Count} requests " +
             $"({latencies.Count / duration.TotalSeconds:F0}/s), {failures} failed; latency ms p50 {Percentile(50):F1}, p90 {Percentile(90):F1}, " +
             $"p99 {Percentile(99):F1}, max {latencies[^1]:F1}");
+        // CPU per request holds under load where latency does not: the figure to compare between versions on a busy machine.
+        Console.WriteLine($"API process: {(cpuAfter - cpuBefore).TotalMilliseconds / latencies.Count:F2} ms CPU per request, " +
+            $"{(allocatedAfter - allocatedBefore) / 1024.0 / latencies.Count:F0} KiB allocated per request, {gen0After - gen0Before} gen0 and " +
+            $"{gen2After - gen2Before} gen2 collections ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, " +
+            $"{(GCSettings.IsServerGC ? "" : GCSettings.LatencyMode + ", ")}{Environment.ProcessorCount} processors); " +
+            $"clients' process: {result.ClientCpuMs / latencies.Count:F2} ms CPU per request");
+        // Methods compiled during the measured run: tiering still at work, or code generated per request.
+        Console.WriteLine($"JIT during the measured run: {jittedAfter - jittedBefore} methods compiled in {(jitAfter - jitBefore).TotalMilliseconds:F0} ms");
 
         // One more request, alone, with its statements recorded, then each statement explained with the same parameters.
         capture.Recording = true;
-        var explained = await PostAsync(http, dashboard, variables);
+        var explained = await PostAsync(http, DashboardQuery.Text, variables);
         capture.Recording = false;
         var statements = 0;
         var executionMs = 0.0;
@@ -86,7 +114,8 @@ internal static class DashboardBenchmark
             statements++;
         }
         // What the database itself spends on one dashboard, apart from the API, the network and this machine's load.
-        Console.WriteLine($"\n{statements} statements per dashboard request; their execution times (EXPLAIN ANALYZE) add up to {executionMs:F2} ms");
+        Console.WriteLine($"\n{statements} statements per dashboard request; their execution times (EXPLAIN ANALYZE) add up to {executionMs:F2} ms; " +
+            $"EF Core compiled {capture.Compilations} LINQ queries for it (query cache misses)");
 
         // Every figure against plain SQL.
         var org = explained["data"]!["organization"]!;
@@ -111,27 +140,6 @@ internal static class DashboardBenchmark
         await CheckAsync("paid purchases, 30 days", days.Sum(d => d!["purchaseCount"]!.GetValue<long>()), $"SELECT count(*) FROM purchases WHERE {rangeSql}");
         Console.WriteLine(exact ? "every figure exact" : "FIGURES DIFFER");
         if (!exact || failures > 0) Environment.ExitCode = 1;
-
-        async Task<(List<double> Latencies, int Failures)> RunAsync(TimeSpan length)
-        {
-            var end = Stopwatch.GetTimestamp() + (long)(length.TotalSeconds * Stopwatch.Frequency);
-            var all = new List<double>();
-            var failed = 0;
-            await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-            {
-                var mine = new List<double>();
-                while (Stopwatch.GetTimestamp() < end)
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    using var response = await http.PostAsJsonAsync("/graphql", new { query = dashboard, variables });
-                    var body = await response.Content.ReadAsStringAsync();
-                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    if (!response.IsSuccessStatusCode || body.Contains("\"errors\"")) Interlocked.Increment(ref failed);
-                }
-                lock (all) all.AddRange(mine);
-            })));
-            return (all, failed);
-        }
 
         static async Task<JsonNode> PostAsync(HttpClient http, string query, object variables)
         {

@@ -18,7 +18,8 @@ var clock = Stopwatch.StartNew();
 var options = HotspotDbContextOptions.Configure(new DbContextOptionsBuilder<HotspotDbContext>(), DatabaseProvider.PostgreSql,
     settings.ConnectionString, TimeSpan.FromMinutes(30));
 var protector = new SecretProtector(EncryptionKeyRing.Create(settings.EncryptionKey));
-HotspotDbContext Database() => new((DbContextOptions<HotspotDbContext>)options.Options, protector);
+var contextOptions = HotspotDbContextOptions.WithProtector((DbContextOptions<HotspotDbContext>)options.Options, protector);
+HotspotDbContext Database() => new(contextOptions);
 
 await using (var db = Database())
     Console.WriteLine($"{await DatabaseMigrator.MigrateAsync(db, CancellationToken.None)} migration(s) applied");
