@@ -98,6 +98,8 @@ public sealed class GraphQLSseHandler
             response.Headers.CacheControl = "no-cache";
             response.Headers["X-Accel-Buffering"] = "no"; // nginx would otherwise hold events back
             await response.StartAsync(aborted);
+            // Headers reach the client only with a flush; without it an EventSource waits for the first event.
+            await response.Body.FlushAsync(aborted);
             await StreamAsync(context, read.Request!, scopes, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
