@@ -42,11 +42,20 @@ public sealed class DarajaCallbacks(
         }
 
         var stk = parsed.Value;
-        var transaction = MpesaTransaction.Receive(organizationId, MpesaTransactionKind.StkCallback, raw, Now(),
+        MpesaTransaction Receive() => MpesaTransaction.Receive(organizationId, MpesaTransactionKind.StkCallback, raw, Now(),
             merchantRequestId: stk.MerchantRequestId, checkoutRequestId: stk.CheckoutRequestId, receiptNumber: stk.ReceiptNumber,
             resultCode: int.TryParse(stk.ResultCode, out var code) ? code : null, resultDescription: stk.ResultDescription,
             amountKes: stk.AmountShillings, phoneNumber: stk.PhoneNumber, transactionDate: stk.TransactionDate?.UtcDateTime);
-        var stored = await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken);
+
+        // The common case, a payment for a pending purchase: stored and settled in one commit.
+        var status = StkResultCodes.Status(stk.ResultCode, stk.ResultDescription, stk.ReceiptNumber, stk.AmountShillings, stk.PhoneNumber);
+        if (status.State == PaymentState.Succeeded && stk.AmountShillings is { } paid
+            && await outcomes.PaidOnArrivalAsync(new SettlementRequest(PurchaseKey.ByProviderRequestId(organizationId, stk.CheckoutRequestId),
+                paid, status.Receipt, Currency: status.Currency), Receive(), cancellationToken) is not null)
+            return CallbackResult.Settled;
+
+        // Every other case: stored on its own first (its own commit), then applied.
+        var stored = await DeliveryInbox.StoreAsync(contexts, Receive(), cancellationToken);
         if (stored is null)
             return Duplicate(MpesaTransactionKind.StkCallback, organizationId, stk.CheckoutRequestId);
 
