@@ -2,12 +2,11 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Transactions;
+using Hotspot.Storage.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-
-using Hotspot.Storage.Payments;
 
 namespace Hotspot.Storage.Inbox;
 

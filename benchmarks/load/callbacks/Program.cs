@@ -100,7 +100,7 @@ var bodies = callbacks.Select(callback =>
 }).ToArray();
 var database = new NpgsqlConnectionStringBuilder(connectionString).Database ?? "postgres";
 var apiCpuBefore = apiPids.Sum(CpuTicks);
-var postgresCpuBefore = postmasterPid is { } postmaster ? BackendCpuTicks(postmaster, database) : 0;
+var postgresCpuBefore = postmasterPid is { } postmaster ? BackendCpuTicks(postmaster, database) : [];
 var toolCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 Console.WriteLine($"Posting {callbacks.Length} STK callbacks ({hostile} re-deliveries and {hostile} forgeries among them), {concurrency} at a time, to {clients.Length} instance(s) ...");
 var failures = 0;
@@ -119,7 +119,11 @@ await Parallel.ForEachAsync(callbacks, new ParallelOptions { MaxDegreeOfParallel
 });
 watch.Stop();
 var apiCpu = apiPids.Sum(CpuTicks) - apiCpuBefore;
-var postgresCpu = postmasterPid is { } pmAfter ? BackendCpuTicks(pmAfter, database) - postgresCpuBefore : 0;
+// Per backend: one that started meanwhile counts whole; one that ended meanwhile (an idle pooled connection closed)
+// is left out, so the figure can only be low.
+var postgresCpu = postmasterPid is { } pmAfter
+    ? BackendCpuTicks(pmAfter, database).Sum(b => b.Value - postgresCpuBefore.GetValueOrDefault(b.Key))
+    : 0;
 var toolCpu = Process.GetCurrentProcess().TotalProcessorTime - toolCpuBefore;
 
 var paid = await SingleAsync(data, $"select count(*) from purchases where id = any(@ids) and status = 'Paid'", r => r.GetInt64(0), purchaseIds);
@@ -153,10 +157,10 @@ static long CpuTicks(int pid)
     }
 }
 
-// The postmaster's children whose title names the database: its client backends.
-static long BackendCpuTicks(int postmaster, string database)
+// The postmaster's children whose title names the database (its client backends), by process id.
+static Dictionary<int, long> BackendCpuTicks(int postmaster, string database)
 {
-    long total = 0;
+    var backends = new Dictionary<int, long>();
     foreach (var dir in Directory.EnumerateDirectories("/proc"))
     {
         if (!int.TryParse(Path.GetFileName(dir), out var pid))
@@ -169,7 +173,7 @@ static long BackendCpuTicks(int postmaster, string database)
                 continue;
             var title = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
             if (title.Contains($" {database} "))
-                total += long.Parse(fields[11]) + long.Parse(fields[12]);
+                backends[pid] = long.Parse(fields[11]) + long.Parse(fields[12]);
         }
         catch (IOException)
         {
@@ -179,7 +183,7 @@ static long BackendCpuTicks(int postmaster, string database)
         {
         }
     }
-    return total;
+    return backends;
 }
 
 static async Task<T> SingleAsync<T>(NpgsqlDataSource data, string sql, Func<NpgsqlDataReader, T> read, Guid[]? ids = null)
