@@ -54,7 +54,7 @@ public static class DarajaCallbackApi
         HotspotMetrics metrics) =>
         HandleAsync(context, metrics, body => callbacks.ReceiveB2CAsync(organizationId, callbackToken, body, timeout: true, context.RequestAborted));
 
-    private static async Task<IResult> HandleAsync(HttpContext context, HotspotMetrics metrics, Func<byte[], Task<CallbackAnswer>> receive,
+    private static async Task<IResult> HandleAsync(HttpContext context, HotspotMetrics metrics, Func<byte[], Task<CallbackResult>> receive,
         bool c2bValidation = false)
     {
         var started = Stopwatch.GetTimestamp();
@@ -65,10 +65,10 @@ public static class DarajaCallbackApi
         metrics.Record("mpesa", answer, Stopwatch.GetElapsedTime(started));
         return answer switch
         {
-            CallbackAnswer.Accepted or CallbackAnswer.Settled or CallbackAnswer.Review or CallbackAnswer.Duplicate =>
+            CallbackResult.Accepted or CallbackResult.Settled or CallbackResult.Review or CallbackResult.Duplicate =>
                 Json(c2bValidation ? ValidationAcceptedBody : AcceptedBody, 200),
-            CallbackAnswer.Unauthorized => Json("""{"ResultCode":1,"ResultDesc":"Rejected"}""", 401),
-            CallbackAnswer.Malformed => Json("""{"ResultCode":1,"ResultDesc":"Malformed callback"}""", 400),
+            CallbackResult.Unauthorized => Json("""{"ResultCode":1,"ResultDesc":"Rejected"}""", 401),
+            CallbackResult.Malformed => Json("""{"ResultCode":1,"ResultDesc":"Malformed callback"}""", 400),
             _ => Json("""{"ResultCode":1,"ResultDesc":"Unknown organization"}""", 404),
         };
     }

@@ -27,9 +27,9 @@ public static class KopoKopoCallbackApi
         metrics.Record("kopokopo", answer, Stopwatch.GetElapsedTime(started));
         return answer switch
         {
-            CallbackAnswer.Accepted or CallbackAnswer.Settled or CallbackAnswer.Review or CallbackAnswer.Duplicate => Results.Json(new { status = "received" }),
-            CallbackAnswer.Unauthorized => ApiProblem.Of(401, "INVALID_SIGNATURE", "The X-KopoKopo-Signature is missing or wrong."),
-            CallbackAnswer.Malformed => ApiProblem.Of(400, "MALFORMED_CALLBACK", "The body is not a Kopo Kopo webhook or result."),
+            CallbackResult.Accepted or CallbackResult.Settled or CallbackResult.Review or CallbackResult.Duplicate => Results.Json(new { status = "received" }),
+            CallbackResult.Unauthorized => ApiProblem.Of(401, "INVALID_SIGNATURE", "The X-KopoKopo-Signature is missing or wrong."),
+            CallbackResult.Malformed => ApiProblem.Of(400, "MALFORMED_CALLBACK", "The body is not a Kopo Kopo webhook or result."),
             _ => ApiProblem.Of(404, "NOT_FOUND", "Unknown organization or callback type."),
         };
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Hotspot.Domain.Purchases;
 
 namespace Hotspot.Api.Observability;
 
@@ -11,10 +10,10 @@ namespace Hotspot.Api.Observability;
 /// </summary>
 public sealed class HotspotMetrics
 {
-    public const string MeterName = "Hotspot";
+    /// <summary>Shared with <see cref="Hotspot.Storage.Payments.PurchaseMetrics"/>, which counts purchases where outcomes are applied.</summary>
+    public const string MeterName = Hotspot.Storage.Payments.PurchaseMetrics.MeterName;
 
     private readonly Counter<long> _callbacks;
-    private readonly Counter<long> _purchases;
     private readonly Histogram<double> _settleSeconds;
     private readonly Counter<long> _providerRequests;
     private readonly Histogram<double> _providerSeconds;
@@ -25,7 +24,6 @@ public sealed class HotspotMetrics
     {
         var meter = meters.Create(MeterName);
         _callbacks = meter.CreateCounter<long>("payment_callbacks_total", description: "Provider callbacks by provider and outcome.");
-        _purchases = meter.CreateCounter<long>("purchases_total", description: "Purchases that reached a final status.");
         _settleSeconds = meter.CreateHistogram<double>("callback_settle_seconds", unit: "s",
             description: "From a callback's arrival to its purchase paid and voucher issued.");
         _providerRequests = meter.CreateCounter<long>("provider_requests_total", description: "Calls to Daraja and Kopo Kopo.");
@@ -39,9 +37,6 @@ public sealed class HotspotMetrics
     /// <param name="outcome">settled, processed, review, duplicate, rejected, malformed or not_found.</param>
     public void CallbackReceived(string provider, string outcome) =>
         _callbacks.Add(1, new KeyValuePair<string, object?>("provider", provider), new KeyValuePair<string, object?>("outcome", outcome));
-
-    public void PurchaseFinished(PurchaseStatus status) =>
-        _purchases.Add(1, new KeyValuePair<string, object?>("status", status.ToString().ToLowerInvariant()));
 
     public void CallbackSettled(TimeSpan sinceArrival) => _settleSeconds.Record(sinceArrival.TotalSeconds);
 

@@ -6,7 +6,7 @@ using Hotspot.Domain.Transactions;
 using Hotspot.Providers.Daraja;
 using Hotspot.Storage;
 using Hotspot.Storage.Inbox;
-using Hotspot.Storage.Settlement;
+using Hotspot.Storage.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotspot.Api.Payments;
@@ -21,16 +21,16 @@ namespace Hotspot.Api.Payments;
 public sealed class DarajaCallbacks(
     IDbContextFactory<HotspotDbContext> contexts,
     CallbackTokenCache tokens,
-    PurchaseOutcomes outcomes,
+    PaymentOutcomes outcomes,
     LostStkAnswerMatcher lostAnswers,
     ReceiptLinks receiptLinks,
     TimeProvider time,
     ILogger<DarajaCallbacks> logger)
 {
-    public async Task<CallbackAnswer> ReceiveStkAsync(Guid organizationId, string token, byte[] body, CancellationToken cancellationToken)
+    public async Task<CallbackResult> ReceiveStkAsync(Guid organizationId, string token, byte[] body, CancellationToken cancellationToken)
     {
         var check = await CheckAsync(organizationId, token, MpesaTransactionKind.StkCallback, body, cancellationToken);
-        if (check != CallbackAnswer.Accepted)
+        if (check != CallbackResult.Accepted)
             return check;
 
         var raw = Encoding.UTF8.GetString(body);
@@ -38,23 +38,32 @@ public sealed class DarajaCallbacks(
         if (!parsed.IsSuccess)
         {
             await StoreForReviewAsync(organizationId, MpesaTransactionKind.StkCallback, raw, "Unreadable STK callback: " + parsed.Error!.Message, cancellationToken);
-            return CallbackAnswer.Malformed;
+            return CallbackResult.Malformed;
         }
 
         var stk = parsed.Value;
-        var transaction = MpesaTransaction.Receive(organizationId, MpesaTransactionKind.StkCallback, raw, Now(),
+        MpesaTransaction Receive() => MpesaTransaction.Receive(organizationId, MpesaTransactionKind.StkCallback, raw, Now(),
             merchantRequestId: stk.MerchantRequestId, checkoutRequestId: stk.CheckoutRequestId, receiptNumber: stk.ReceiptNumber,
             resultCode: int.TryParse(stk.ResultCode, out var code) ? code : null, resultDescription: stk.ResultDescription,
             amountKes: stk.AmountShillings, phoneNumber: stk.PhoneNumber, transactionDate: stk.TransactionDate?.UtcDateTime);
-        var stored = await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken);
+
+        // The common case, a payment for a pending purchase: stored and settled in one commit.
+        var status = StkResultCodes.Status(stk.ResultCode, stk.ResultDescription, stk.ReceiptNumber, stk.AmountShillings, stk.PhoneNumber);
+        if (status.State == PaymentState.Succeeded && stk.AmountShillings is { } paid
+            && await outcomes.PaidOnArrivalAsync(new SettlementRequest(PurchaseKey.ByProviderRequestId(organizationId, stk.CheckoutRequestId),
+                paid, status.Receipt, Currency: status.Currency), Receive(), cancellationToken) is not null)
+            return CallbackResult.Settled;
+
+        // Every other case: stored on its own first (its own commit), then applied.
+        var stored = await DeliveryInbox.StoreAsync(contexts, Receive(), cancellationToken);
         if (stored is null)
             return Duplicate(MpesaTransactionKind.StkCallback, organizationId, stk.CheckoutRequestId);
 
         return await ApplyAsync(organizationId, stored, stk, cancellationToken) switch
         {
-            CallbackStatus.Settled => CallbackAnswer.Settled,
-            CallbackStatus.Processed => CallbackAnswer.Accepted,
-            _ => CallbackAnswer.Review,
+            CallbackStatus.Settled => CallbackResult.Settled,
+            CallbackStatus.Processed => CallbackResult.Accepted,
+            _ => CallbackResult.Review,
         };
     }
 
@@ -71,27 +80,27 @@ public sealed class DarajaCallbacks(
         {
             var parsed = StkCallbackParser.Parse(Encoding.UTF8.GetBytes(row.RawBody));
             if (parsed.IsSuccess)
-                await ApplyAsync(organizationId, new SettlementTransaction(PaymentMethodType.Mpesa, row.Id), parsed.Value, cancellationToken);
+                await ApplyAsync(organizationId, new StoredCallbackReference(PaymentMethodType.Mpesa, row.Id), parsed.Value, cancellationToken);
         }
     }
 
     /// <summary>C2B validation: stored (without the receipt, which belongs to the confirmation) and accepted.</summary>
-    public Task<CallbackAnswer> ReceiveC2BValidationAsync(Guid organizationId, string token, byte[] body, CancellationToken cancellationToken) =>
+    public Task<CallbackResult> ReceiveC2BValidationAsync(Guid organizationId, string token, byte[] body, CancellationToken cancellationToken) =>
         ReceiveC2BAsync(organizationId, token, body, MpesaTransactionKind.C2BValidation, cancellationToken);
 
     /// <summary>
     /// C2B confirmation: money paid to the paybill or till. Linked to the purchase its receipt paid, if one did;
     /// otherwise it is a payment nobody asked for, kept for review (and claimable by receipt on the portal).
     /// </summary>
-    public Task<CallbackAnswer> ReceiveC2BConfirmationAsync(Guid organizationId, string token, byte[] body, CancellationToken cancellationToken) =>
+    public Task<CallbackResult> ReceiveC2BConfirmationAsync(Guid organizationId, string token, byte[] body, CancellationToken cancellationToken) =>
         ReceiveC2BAsync(organizationId, token, body, MpesaTransactionKind.C2BConfirmation, cancellationToken);
 
     /// <summary>B2C result or timeout (refunds): stored for the refund workflow.</summary>
-    public async Task<CallbackAnswer> ReceiveB2CAsync(Guid organizationId, string token, byte[] body, bool timeout, CancellationToken cancellationToken)
+    public async Task<CallbackResult> ReceiveB2CAsync(Guid organizationId, string token, byte[] body, bool timeout, CancellationToken cancellationToken)
     {
         var kind = timeout ? MpesaTransactionKind.B2CTimeout : MpesaTransactionKind.B2CResult;
         var check = await CheckAsync(organizationId, token, kind, body, cancellationToken);
-        if (check != CallbackAnswer.Accepted)
+        if (check != CallbackResult.Accepted)
             return check;
 
         var raw = Encoding.UTF8.GetString(body);
@@ -99,7 +108,7 @@ public sealed class DarajaCallbacks(
         if (!parsed.IsSuccess)
         {
             await StoreForReviewAsync(organizationId, kind, raw, "Unreadable B2C result: " + parsed.Error!.Message, cancellationToken);
-            return CallbackAnswer.Malformed;
+            return CallbackResult.Malformed;
         }
 
         var result = parsed.Value;
@@ -111,13 +120,13 @@ public sealed class DarajaCallbacks(
         transaction.MarkProcessed(null);
         return await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken) is null
             ? Duplicate(kind, organizationId, result.ConversationId)
-            : CallbackAnswer.Accepted;
+            : CallbackResult.Accepted;
     }
 
-    private async Task<CallbackAnswer> ReceiveC2BAsync(Guid organizationId, string token, byte[] body, MpesaTransactionKind kind, CancellationToken cancellationToken)
+    private async Task<CallbackResult> ReceiveC2BAsync(Guid organizationId, string token, byte[] body, MpesaTransactionKind kind, CancellationToken cancellationToken)
     {
         var check = await CheckAsync(organizationId, token, kind, body, cancellationToken);
-        if (check != CallbackAnswer.Accepted)
+        if (check != CallbackResult.Accepted)
             return check;
 
         var raw = Encoding.UTF8.GetString(body);
@@ -125,7 +134,7 @@ public sealed class DarajaCallbacks(
         if (!parsed.IsSuccess)
         {
             await StoreForReviewAsync(organizationId, kind, raw, "Unreadable C2B notification: " + parsed.Error!.Message, cancellationToken);
-            return CallbackAnswer.Malformed;
+            return CallbackResult.Malformed;
         }
 
         var payment = parsed.Value;
@@ -141,41 +150,41 @@ public sealed class DarajaCallbacks(
             return Duplicate(kind, organizationId, payment.TransactionId);
         if (confirmation)
             await receiptLinks.MarkNotificationAsync(organizationId, stored, payment.TransactionId!, cancellationToken);
-        return CallbackAnswer.Accepted;
+        return CallbackResult.Accepted;
     }
 
     /// <summary>
     /// Settles or fails the purchase with this CheckoutRequestID, found in the same read that applies the outcome. A
     /// success that matches no purchase may belong to one whose STK answer was lost; otherwise it is kept for review.
     /// </summary>
-    private async Task<CallbackStatus?> ApplyAsync(Guid organizationId, SettlementTransaction transaction, StkCallback stk, CancellationToken cancellationToken)
+    private async Task<CallbackStatus?> ApplyAsync(Guid organizationId, StoredCallbackReference callback, StkCallback stk, CancellationToken cancellationToken)
     {
         var status = StkResultCodes.Status(stk.ResultCode, stk.ResultDescription, stk.ReceiptNumber, stk.AmountShillings, stk.PhoneNumber);
         var purchase = PurchaseKey.ByProviderRequestId(organizationId, stk.CheckoutRequestId);
         // A success without an amount cannot be checked against the price: -1 sends it to review.
         var amount = stk.AmountShillings ?? -1;
-        if (await outcomes.ApplyAsync(purchase, status, amount, transaction, cancellationToken) is { } applied)
+        if (await outcomes.ApplyAsync(purchase, status, amount, callback, cancellationToken) is { } applied)
             return applied;
         if (status.State == PaymentState.Succeeded
             && await lostAnswers.TryAdoptAsync(organizationId, stk.CheckoutRequestId, stk.PhoneNumber, stk.AmountShillings, cancellationToken))
-            return await outcomes.ApplyAsync(purchase, status, amount, transaction, cancellationToken);
+            return await outcomes.ApplyAsync(purchase, status, amount, callback, cancellationToken);
         return null;
     }
 
     /// <summary>Accepted when the organization exists and the token is its own; a wrong token is stored for review.</summary>
-    private async Task<CallbackAnswer> CheckAsync(Guid organizationId, string token, MpesaTransactionKind kind, byte[] body, CancellationToken cancellationToken)
+    private async Task<CallbackResult> CheckAsync(Guid organizationId, string token, MpesaTransactionKind kind, byte[] body, CancellationToken cancellationToken)
     {
         var expected = await tokens.TokenOfAsync(organizationId, cancellationToken);
         if (expected is null)
-            return CallbackAnswer.NotFound;
+            return CallbackResult.NotFound;
         if (ConstantTime.Matches(token, expected))
-            return CallbackAnswer.Accepted;
+            return CallbackResult.Accepted;
 
         var refused = MpesaTransaction.Receive(organizationId, kind, Encoding.UTF8.GetString(body), Now());
         refused.MarkRefused("Wrong callback token in the URL.");
         await DeliveryInbox.StoreAsync(contexts, refused, cancellationToken);
         logger.LogWarning("Daraja {Kind} for organization {OrganizationId} with a wrong token; kept for review", kind, organizationId);
-        return CallbackAnswer.Unauthorized;
+        return CallbackResult.Unauthorized;
     }
 
     /// <summary>Authenticated but unreadable: kept for review without ids (an exact re-delivery is stored once).</summary>
@@ -186,10 +195,10 @@ public sealed class DarajaCallbacks(
         await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken);
     }
 
-    private CallbackAnswer Duplicate(MpesaTransactionKind kind, Guid organizationId, string? providerId)
+    private CallbackResult Duplicate(MpesaTransactionKind kind, Guid organizationId, string? providerId)
     {
         logger.LogInformation("Daraja {Kind} {ProviderId} for organization {OrganizationId} delivered again; already stored", kind, providerId, organizationId);
-        return CallbackAnswer.Duplicate;
+        return CallbackResult.Duplicate;
     }
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;

@@ -6,7 +6,7 @@ using Hotspot.Domain.Transactions;
 using Hotspot.Providers.KopoKopo;
 using Hotspot.Storage;
 using Hotspot.Storage.Inbox;
-using Hotspot.Storage.Settlement;
+using Hotspot.Storage.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotspot.Api.Payments;
@@ -22,7 +22,7 @@ namespace Hotspot.Api.Payments;
 public sealed class KopoKopoCallbacks(
     IDbContextFactory<HotspotDbContext> contexts,
     GatewaySelector gateways,
-    PurchaseOutcomes outcomes,
+    PaymentOutcomes outcomes,
     ReceiptLinks receiptLinks,
     TimeProvider time,
     ILogger<KopoKopoCallbacks> logger)
@@ -38,30 +38,30 @@ public sealed class KopoKopoCallbacks(
         [CallbackUrls.KopoKopoSendMoney] = KopoKopoTransactionType.SendMoney,
     };
 
-    public async Task<CallbackAnswer> ReceiveAsync(Guid organizationId, string callbackType, byte[] body, string? signature, CancellationToken cancellationToken)
+    public async Task<CallbackResult> ReceiveAsync(Guid organizationId, string callbackType, byte[] body, string? signature, CancellationToken cancellationToken)
     {
         if (!CallbackTypes.TryGetValue(callbackType, out var type))
-            return CallbackAnswer.NotFound;
+            return CallbackResult.NotFound;
 
         Organization? organization;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
         if (organization is null)
-            return CallbackAnswer.NotFound;
+            return CallbackResult.NotFound;
 
         var raw = Encoding.UTF8.GetString(body);
         var gateway = gateways.For(organization, PaymentMethodType.KopoKopo);
         if (gateway is null)
         {
             await StoreRefusedAsync(organizationId, type, raw, "Kopo Kopo is not configured for this organization.", cancellationToken);
-            return CallbackAnswer.Unauthorized;
+            return CallbackResult.Unauthorized;
         }
         var credentials = (KopoKopoCredentials)gateway.Credentials;
         if (!KopoKopoSignature.Verify(credentials.ApiKey, body, signature))
         {
             await StoreRefusedAsync(organizationId, type, raw, "The X-KopoKopo-Signature is missing or wrong.", cancellationToken);
             logger.LogWarning("Kopo Kopo {Type} callback for organization {OrganizationId} with a bad signature; kept for review", callbackType, organizationId);
-            return CallbackAnswer.Unauthorized;
+            return CallbackResult.Unauthorized;
         }
 
         var headers = new Dictionary<string, string> { [KopoKopoSignature.HeaderName] = signature! };
@@ -75,10 +75,10 @@ public sealed class KopoKopoCallbacks(
                 informational.MarkProcessed(null);
                 return await DeliveryInbox.StoreAsync(contexts, informational, cancellationToken) is null
                     ? Duplicate(callbackType, organizationId, null)
-                    : CallbackAnswer.Accepted;
+                    : CallbackResult.Accepted;
             }
             await StoreForReviewAsync(organizationId, type, raw, "Unreadable Kopo Kopo message: " + verified.Error.Message, cancellationToken);
-            return CallbackAnswer.Malformed;
+            return CallbackResult.Malformed;
         }
 
         var notification = verified.Value;
@@ -97,8 +97,8 @@ public sealed class KopoKopoCallbacks(
             var ours = notification.ProviderRequestId is { } payoutId && await IsOurPayoutAsync(organizationId, payoutId, stored.TransactionId, cancellationToken);
             if (ours)
             {
-                await MarkAsync(organizationId, stored, CallbackRowMark.Processed(null), cancellationToken);
-                return CallbackAnswer.Accepted;
+                await MarkProcessedAsync(organizationId, stored, cancellationToken);
+                return CallbackResult.Accepted;
             }
             // The payout's own record may be committed a moment after this result: it then marks this row processed,
             // and this review mark, written only while the row is undecided, must not undo that.
@@ -108,7 +108,7 @@ public sealed class KopoKopoCallbacks(
                     .ExecuteUpdateAsync(set => set
                         .SetProperty(t => t.Status, CallbackStatus.NeedsReview)
                         .SetProperty(t => t.ReviewReason, "No send money request of this organization has this id."), cancellationToken);
-            return CallbackAnswer.Review;
+            return CallbackResult.Review;
         }
 
         if (notification.ProviderRequestId is null)
@@ -117,17 +117,17 @@ public sealed class KopoKopoCallbacks(
             if (status.State == PaymentState.Succeeded && !string.IsNullOrEmpty(status.Receipt))
                 await receiptLinks.MarkNotificationAsync(organizationId, stored, status.Receipt, cancellationToken);
             else if (status.State == PaymentState.Failed)
-                await MarkAsync(organizationId, stored, CallbackRowMark.ForReview(null, "Kopo Kopo reports this payment reversed."), cancellationToken);
+                await outcomes.ReviewAsync(organizationId, stored, "Kopo Kopo reports this payment reversed.", cancellationToken);
             else
-                await MarkAsync(organizationId, stored, CallbackRowMark.Processed(null), cancellationToken);
-            return CallbackAnswer.Accepted;
+                await MarkProcessedAsync(organizationId, stored, cancellationToken);
+            return CallbackResult.Accepted;
         }
 
         return await ApplyAsync(organizationId, stored, notification.ProviderRequestId, status, cancellationToken) switch
         {
-            CallbackStatus.Settled => CallbackAnswer.Settled,
-            CallbackStatus.Processed => CallbackAnswer.Accepted,
-            _ => CallbackAnswer.Review,
+            CallbackStatus.Settled => CallbackResult.Settled,
+            CallbackStatus.Processed => CallbackResult.Accepted,
+            _ => CallbackResult.Review,
         };
     }
 
@@ -148,17 +148,17 @@ public sealed class KopoKopoCallbacks(
                 var status = new PaymentStatus(result.State, result.FailureReason, result.Status, result.Errors,
                     result.Payment?.Reference, result.Payment?.AmountShillings, result.Payment?.SenderPhoneNumber?.TrimStart('+'),
                     result.Payment?.Currency ?? Currencies.Kes);
-                await ApplyAsync(organizationId, new SettlementTransaction(PaymentMethodType.KopoKopo, row.Id), paymentRequestId, status, cancellationToken);
+                await ApplyAsync(organizationId, new StoredCallbackReference(PaymentMethodType.KopoKopo, row.Id), paymentRequestId, status, cancellationToken);
             }
         }
     }
 
     /// <summary>Settles or fails the purchase with this incoming payment id, found in the read that applies the outcome.</summary>
-    private async Task<CallbackStatus?> ApplyAsync(Guid organizationId, SettlementTransaction? transaction, string paymentRequestId, PaymentStatus status,
+    private async Task<CallbackStatus?> ApplyAsync(Guid organizationId, StoredCallbackReference? callback, string paymentRequestId, PaymentStatus status,
         CancellationToken cancellationToken)
     {
         var applied = await outcomes.ApplyAsync(PurchaseKey.ByProviderRequestId(organizationId, paymentRequestId), status, status.AmountShillings ?? -1,
-            transaction, cancellationToken);
+            callback, cancellationToken);
         if (applied is null)
             logger.LogWarning("Kopo Kopo result {PaymentRequestId} for organization {OrganizationId} matches no purchase; kept for review",
                 paymentRequestId, organizationId);
@@ -188,18 +188,18 @@ public sealed class KopoKopoCallbacks(
         await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken);
     }
 
-    /// <summary>Marks the row this delivery stored (attached when just stored, not read again).</summary>
-    private async Task MarkAsync(Guid organizationId, SettlementTransaction row, CallbackRowMark mark, CancellationToken cancellationToken)
+    /// <summary>Records that the row this delivery stored changes no purchase (attached when just stored, not read again).</summary>
+    private async Task MarkProcessedAsync(Guid organizationId, StoredCallbackReference row, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await CallbackRowMarks.MarkAsync(db, organizationId, row, mark, cancellationToken);
+        await row.RecordAsync(db, organizationId, StoredCallbackDecision.Processed(null), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private CallbackAnswer Duplicate(string callbackType, Guid organizationId, string? eventId)
+    private CallbackResult Duplicate(string callbackType, Guid organizationId, string? eventId)
     {
         logger.LogInformation("Kopo Kopo {Type} {EventId} for organization {OrganizationId} delivered again; already stored", callbackType, eventId, organizationId);
-        return CallbackAnswer.Duplicate;
+        return CallbackResult.Duplicate;
     }
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;

@@ -6,7 +6,7 @@ using Hotspot.Domain.Purchases;
 using Hotspot.Providers.KopoKopo;
 using Hotspot.Storage;
 using Hotspot.Storage.Leases;
-using Hotspot.Storage.Settlement;
+using Hotspot.Storage.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +22,7 @@ public sealed class PaymentReconciler(
     IDbContextFactory<HotspotDbContext> contexts,
     DatabaseLease lease,
     GatewaySelector gateways,
-    PurchaseOutcomes outcomes,
+    PaymentOutcomes outcomes,
     HotspotMetrics metrics,
     IOptions<PaymentOptions> options,
     IOptions<KopoKopoOptions> kopoKopoOptions,
@@ -120,7 +120,7 @@ public sealed class PaymentReconciler(
 
         if (expired)
         {
-            await outcomes.ExpireAsync(purchase.OrganizationId, purchase.Id, cancellationToken);
+            await outcomes.ExpiredAsync(purchase.OrganizationId, purchase.Id, cancellationToken);
             return;
         }
 

@@ -1,5 +1,6 @@
 using Hotspot.Providers.Daraja;
 using Hotspot.Providers.Extensions;
+using Hotspot.Storage.Payments;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hotspot.Api.Payments;
@@ -18,9 +19,7 @@ public static class PaymentsExtensions
         services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.SectionName));
         services.AddTransient<GatewaySelector>();
         services.AddTransient<CallbackUrls>();
-        services.AddTransient<PurchaseOutcomes>();
-        services.AddTransient<LostStkAnswerMatcher>();
-        services.AddTransient<ReceiptLinks>();
+        services.AddPaymentStorage();
         services.AddSingleton<CallbackTokenCache>();
         services.AddSingleton(DarajaCallbackSources.From(configuration, builder.Environment));
         services.AddTransient<DarajaCallbacks>();

@@ -5,6 +5,7 @@ using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Domain.Phones;
 using Hotspot.Domain.Purchases;
 using Hotspot.Storage;
+using Hotspot.Storage.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotspot.Api.Payments;
@@ -19,7 +20,7 @@ public sealed class PurchaseStarter(
     GatewaySelector gateways,
     CallbackUrls callbackUrls,
     StoredCallbackReplay replay,
-    PurchaseOutcomes outcomes,
+    PaymentOutcomes outcomes,
     TimeProvider time,
     ILogger<PurchaseStarter> logger)
 {
@@ -98,7 +99,7 @@ public sealed class PurchaseStarter(
 
         logger.LogWarning("Purchase {PurchaseId} of organization {OrganizationId}: payment request refused ({Kind} {Code})",
             purchase.Id, organizationId, error.Kind, error.Code);
-        await outcomes.FailRefusedAsync(organizationId, purchase.Id, CancellationToken.None);
+        await outcomes.FailedAsync(PurchaseKey.ById(organizationId, purchase.Id), CustomerMessages.ProviderRefused, null, null, CancellationToken.None);
         return Refused(502, PurchaseProblem.ProviderError, CustomerMessages.ProviderRefused, purchase.Id);
     }
 

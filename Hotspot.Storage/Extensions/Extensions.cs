@@ -3,7 +3,6 @@ using Hotspot.Storage.Leases;
 using Hotspot.Storage.Limits;
 using Hotspot.Storage.ProviderTokens;
 using Hotspot.Storage.Secrets;
-using Hotspot.Storage.Settlement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,7 +57,6 @@ public static class Extensions
         services.AddSingleton<IProviderTokenStore, DatabaseProviderTokenStore>();
         services.AddSingleton<DatabaseLease>();
         services.AddSingleton<LimiterCounts>();
-        services.AddSingleton<PurchaseSettlement>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

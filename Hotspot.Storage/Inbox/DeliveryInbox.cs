@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Transactions;
-using Hotspot.Storage.Settlement;
+using Hotspot.Storage.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -24,7 +24,7 @@ public static class DeliveryInbox
     /// was never decided — the process may have stopped between storing and applying it. Null when there is nothing to
     /// do: the same delivery is stored and was applied already.
     /// </summary>
-    public static async Task<SettlementTransaction?> StoreAsync(IDbContextFactory<HotspotDbContext> contexts, StoredCallback row,
+    public static async Task<StoredCallbackReference?> StoreAsync(IDbContextFactory<HotspotDbContext> contexts, StoredCallback row,
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -32,20 +32,20 @@ public static class DeliveryInbox
         {
             case MpesaTransaction mpesa:
                 if (await TryAddAsync(db, mpesa, cancellationToken))
-                    return SettlementTransaction.Stored(mpesa);
+                    return StoredCallbackReference.Stored(mpesa);
                 var undecidedMpesa = await db.MpesaTransactions.AsNoTracking()
                     .Where(t => t.OrganizationId == mpesa.OrganizationId && t.Kind == mpesa.Kind && t.BodySha256 == mpesa.BodySha256
                         && t.Status == CallbackStatus.Received)
                     .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
-                return undecidedMpesa is { } m ? new SettlementTransaction(PaymentMethodType.Mpesa, m) : null;
+                return undecidedMpesa is { } m ? new StoredCallbackReference(PaymentMethodType.Mpesa, m) : null;
             case KopoKopoTransaction kopoKopo:
                 if (await TryAddAsync(db, kopoKopo, cancellationToken))
-                    return SettlementTransaction.Stored(kopoKopo);
+                    return StoredCallbackReference.Stored(kopoKopo);
                 var undecidedKopoKopo = await db.KopoKopoTransactions.AsNoTracking()
                     .Where(t => t.OrganizationId == kopoKopo.OrganizationId && t.Type == kopoKopo.Type && t.BodySha256 == kopoKopo.BodySha256
                         && t.Status == CallbackStatus.Received)
                     .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
-                return undecidedKopoKopo is { } k ? new SettlementTransaction(PaymentMethodType.KopoKopo, k) : null;
+                return undecidedKopoKopo is { } k ? new StoredCallbackReference(PaymentMethodType.KopoKopo, k) : null;
             default:
                 throw new ArgumentException($"{row.GetType().Name} is not a provider delivery.", nameof(row));
         }

@@ -7,6 +7,7 @@
 //   3. checks in the database that exactly N purchases are PAID with exactly N vouchers.
 //
 // Usage: dotnet run -c Release --project benchmarks/load/callbacks -- <api-url>[,<api-url>...] <npgsql-connection-string> [N] [C] [--duplicates] [--mix] [--analyze]
+//        [--api-pid <pid>[,<pid>...]] [--postgres-pid <postmaster pid>]
 //
 // Several comma-separated URLs (instances of the API on one database) get the requests in turn, as behind a balancer.
 // --mix adds 10% hostile traffic to the N callbacks: N/20 exact re-deliveries and N/20 forgeries (a wrong callback
@@ -15,6 +16,11 @@
 // --analyze runs ANALYZE on purchases after creating them, as autovacuum does within a minute of a burst: without
 // fresh statistics PostgreSQL may answer the PENDING->PAID UPDATE (id and status) through the status index and read
 // every pending row for each callback.
+//
+// --api-pid and --postgres-pid (Linux) add CPU time per settled callback, which stays meaningful on a busy machine
+// where wall-clock rates do not: the API processes' utime+stime from /proc/<pid>/stat, and that of the postmaster's
+// backends connected to the connection string's database (other databases' backends and the shared WAL writer and
+// checkpointer are left out), each read before and after the callbacks. The tool's own CPU is printed too.
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
@@ -34,6 +40,8 @@ var concurrency = args.Length > 3 && int.TryParse(args[3], out var c) ? c : 64;
 var duplicates = args.Contains("--duplicates");
 var analyze = args.Contains("--analyze");
 var mix = args.Contains("--mix");
+var apiPids = Option("--api-pid")?.Split(',').Select(int.Parse).ToArray() ?? [];
+var postmasterPid = Option("--postgres-pid") is { } pm ? int.Parse(pm) : (int?)null;
 const string LostCallbackPhone = "254700000005"; // the simulator's "payment succeeds, callback lost" number
 
 var clients = apiUrls.Select(u => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(u), Timeout = TimeSpan.FromMinutes(2) }).ToArray();
@@ -84,22 +92,39 @@ var callbacks = genuine.Select(checkout => (Checkout: checkout, Forged: false))
     .OrderBy(_ => Random.Shared.Next()).Select((c, i) => (c.Checkout, c.Forged, Turn: i)).ToArray();
 var url = $"/api/payments/daraja/callback/{organizationId}/{token}";
 var forgedUrl = $"/api/payments/daraja/callback/{organizationId}/forged-{Guid.NewGuid():N}";
+// Bodies are built before the clock starts: the tool shares the CPU with the API and PostgreSQL.
+var bodies = callbacks.Select(callback =>
+{
+    var receipt = "L" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(callback.Checkout)))[..9];
+    return Encoding.UTF8.GetBytes($$"""{"Body":{"stkCallback":{"MerchantRequestID":"load","CheckoutRequestID":"{{callback.Checkout}}","ResultCode":0,"ResultDesc":"The service request is processed successfully.","CallbackMetadata":{"Item":[{"Name":"Amount","Value":{{price}} },{"Name":"MpesaReceiptNumber","Value":"{{receipt}}"},{"Name":"PhoneNumber","Value":254700000005} ] } } } }""");
+}).ToArray();
+var database = new NpgsqlConnectionStringBuilder(connectionString).Database ?? "postgres";
+var apiCpuBefore = apiPids.Sum(CpuTicks);
+var postgresCpuBefore = postmasterPid is { } postmaster ? BackendCpuTicks(postmaster, database) : [];
+var toolCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 Console.WriteLine($"Posting {callbacks.Length} STK callbacks ({hostile} re-deliveries and {hostile} forgeries among them), {concurrency} at a time, to {clients.Length} instance(s) ...");
 var failures = 0;
 var forgeriesRefused = 0;
 var watch = Stopwatch.StartNew();
 await Parallel.ForEachAsync(callbacks, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (callback, ct) =>
 {
-    var (checkout, forged, turn) = callback;
-    var receipt = "L" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(checkout)))[..9];
-    var json = $$"""{"Body":{"stkCallback":{"MerchantRequestID":"load","CheckoutRequestID":"{{checkout}}","ResultCode":0,"ResultDesc":"The service request is processed successfully.","CallbackMetadata":{"Item":[{"Name":"Amount","Value":{{price}} },{"Name":"MpesaReceiptNumber","Value":"{{receipt}}"},{"Name":"PhoneNumber","Value":254700000005} ] } } } }""";
-    using var response = await For(turn).PostAsync(forged ? forgedUrl : url, new StringContent(json, Encoding.UTF8, "application/json"), ct);
+    var (_, forged, turn) = callback;
+    using var content = new ByteArrayContent(bodies[turn]);
+    content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+    using var response = await For(turn).PostAsync(forged ? forgedUrl : url, content, ct);
     if (forged && (int)response.StatusCode == 401)
         Interlocked.Increment(ref forgeriesRefused);
     else if (forged || !response.IsSuccessStatusCode)
         Interlocked.Increment(ref failures);
 });
 watch.Stop();
+var apiCpu = apiPids.Sum(CpuTicks) - apiCpuBefore;
+// Per backend: one that started meanwhile counts whole; one that ended meanwhile (an idle pooled connection closed)
+// is left out, so the figure can only be low.
+var postgresCpu = postmasterPid is { } pmAfter
+    ? BackendCpuTicks(pmAfter, database).Sum(b => b.Value - postgresCpuBefore.GetValueOrDefault(b.Key))
+    : 0;
+var toolCpu = Process.GetCurrentProcess().TotalProcessorTime - toolCpuBefore;
 
 var paid = await SingleAsync(data, $"select count(*) from purchases where id = any(@ids) and status = 'Paid'", r => r.GetInt64(0), purchaseIds);
 var vouchers = await SingleAsync(data, $"select count(*) from vouchers where purchase_id = any(@ids)", r => r.GetInt64(0), purchaseIds);
@@ -107,7 +132,59 @@ var perSecond = count / watch.Elapsed.TotalSeconds;
 Console.WriteLine($"callbacks posted: {callbacks.Length} ({(duplicates ? "each twice" : "once each")}{(mix ? $", plus {hostile} re-deliveries and {hostile} forgeries ({forgeriesRefused} refused with 401)" : "")}), unexpected answers: {failures}");
 Console.WriteLine($"purchases paid: {paid}/{count}, vouchers: {vouchers} (exactly once: {(paid == count && vouchers == count ? "yes" : "NO")})");
 Console.WriteLine($"elapsed: {watch.Elapsed.TotalSeconds:F2} s, purchases settled per second: {perSecond:F0}, callbacks answered per second: {callbacks.Length / watch.Elapsed.TotalSeconds:F0}");
+var ticksPerSecond = 100.0; // USER_HZ, 100 on Linux
+if (apiPids.Length > 0)
+    Console.WriteLine($"API CPU: {apiCpu / ticksPerSecond:F2} s, {apiCpu / ticksPerSecond * 1000 / count:F3} ms per settled callback");
+if (postmasterPid is not null)
+    Console.WriteLine($"PostgreSQL backends' CPU ({database}): {postgresCpu / ticksPerSecond:F2} s, {postgresCpu / ticksPerSecond * 1000 / count:F3} ms per settled callback");
+Console.WriteLine($"load tool CPU: {toolCpu.TotalSeconds:F2} s, {toolCpu.TotalMilliseconds / count:F3} ms per settled callback");
 return paid == count && vouchers == count && failures == 0 ? 0 : 1;
+
+string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+// utime + stime (fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name), in clock ticks.
+static long CpuTicks(int pid)
+{
+    try
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11]) + long.Parse(fields[12]);
+    }
+    catch (IOException)
+    {
+        return 0; // the process ended
+    }
+}
+
+// The postmaster's children whose title names the database (its client backends), by process id.
+static Dictionary<int, long> BackendCpuTicks(int postmaster, string database)
+{
+    var backends = new Dictionary<int, long>();
+    foreach (var dir in Directory.EnumerateDirectories("/proc"))
+    {
+        if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            continue;
+        try
+        {
+            var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (int.Parse(fields[1]) != postmaster)
+                continue;
+            var title = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+            if (title.Contains($" {database} "))
+                backends[pid] = long.Parse(fields[11]) + long.Parse(fields[12]);
+        }
+        catch (IOException)
+        {
+            // the process ended meanwhile
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+    return backends;
+}
 
 static async Task<T> SingleAsync<T>(NpgsqlDataSource data, string sql, Func<NpgsqlDataReader, T> read, Guid[]? ids = null)
 {

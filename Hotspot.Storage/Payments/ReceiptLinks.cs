@@ -1,10 +1,8 @@
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Transactions;
-using Hotspot.Storage;
-using Hotspot.Storage.Settlement;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hotspot.Api.Payments;
+namespace Hotspot.Storage.Payments;
 
 /// <summary>
 /// A till or paybill notification (a Daraja C2B confirmation, a Kopo Kopo till webhook) names money by its M-Pesa
@@ -29,7 +27,7 @@ public sealed class ReceiptLinks(IDbContextFactory<HotspotDbContext> contexts)
     /// Decides a just-stored notification in one statement: linked to the purchase its receipt paid, or kept for review.
     /// Only a row still undecided is touched, so a settlement that linked it meanwhile is never undone.
     /// </summary>
-    public async Task MarkNotificationAsync(Guid organizationId, SettlementTransaction row, string receipt, CancellationToken cancellationToken)
+    public async Task MarkNotificationAsync(Guid organizationId, StoredCallbackReference row, string receipt, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var paid = db.Purchases.Where(p => p.OrganizationId == organizationId && p.ProviderReceipt == receipt);

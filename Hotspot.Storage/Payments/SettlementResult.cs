@@ -1,7 +1,7 @@
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Purchases;
 
-namespace Hotspot.Storage.Settlement;
+namespace Hotspot.Storage.Payments;
 
 /// <summary>What a settlement did; the voucher is the purchase's (also for <see cref="SettlementOutcome.AlreadyPaid"/>).</summary>
 public sealed record SettlementResult(SettlementOutcome Outcome, Guid? VoucherId, string? VoucherCode, string? ReviewReason,

@@ -1,6 +1,6 @@
 using Hotspot.Domain.Purchases;
 
-namespace Hotspot.Storage.Settlement;
+namespace Hotspot.Storage.Payments;
 
 /// <summary>
 /// Which purchase of an organization a provider's answer is about: by our id (the reconciler knows it), or by

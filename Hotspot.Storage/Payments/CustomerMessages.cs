@@ -1,6 +1,6 @@
 using Hotspot.Domain.Payments.Gateways;
 
-namespace Hotspot.Api.Payments;
+namespace Hotspot.Storage.Payments;
 
 /// <summary>What the captive portal shows a customer whose payment did not go through.</summary>
 public static class CustomerMessages

@@ -1,19 +1,23 @@
+using System.Diagnostics.Metrics;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Transactions;
 using Hotspot.Domain.Vouchers;
 using Hotspot.Storage;
-using Hotspot.Storage.Settlement;
+using Hotspot.Storage.Payments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hotspot.Tests.Storage;
 
 [TestFixture(DatabaseProvider.Sqlite)]
 [TestFixture(DatabaseProvider.PostgreSql)]
-public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixture(provider)
+public class PaymentOutcomesTests(DatabaseProvider provider) : DatabaseFixture(provider)
 {
-    private PurchaseSettlement Settlement => new(Database, TimeProvider.System, NullLogger<PurchaseSettlement>.Instance);
+    private static readonly PurchaseMetrics Metrics = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+
+    private PaymentOutcomes Outcomes => new(Database, new ReceiptLinks(Database), Metrics, TimeProvider.System, NullLogger<PaymentOutcomes>.Instance);
 
     [Test]
     public async Task Settling_a_pending_purchase_pays_it_and_issues_an_active_voucher()
@@ -21,7 +25,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var (organization, plan) = await TestData.OrganizationWithPlanAsync(Database);
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
 
-        var result = await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "NLJ7RT61SV"), default);
+        var result = await Outcomes.PaidAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "NLJ7RT61SV"), default);
 
         Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.Settled));
         await using var db = Database.CreateDbContext();
@@ -48,8 +52,8 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
         var request = new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT000001");
 
-        var first = await Settlement.SettleAsync(request, default);
-        var second = await Settlement.SettleAsync(request, default);
+        var first = await Outcomes.PaidAsync(request, default);
+        var second = await Outcomes.PaidAsync(request, default);
 
         Assert.That(first.Outcome, Is.EqualTo(SettlementOutcome.Settled));
         Assert.That(second.Outcome, Is.EqualTo(SettlementOutcome.AlreadyPaid));
@@ -69,7 +73,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
         {
             start.SignalAndWait();
-            return Settlement.SettleAsync(request, default);
+            return Outcomes.PaidAsync(request, default);
         })));
 
         Assert.That(results.Count(r => r.Outcome == SettlementOutcome.Settled), Is.EqualTo(1));
@@ -84,7 +88,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
         var request = new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT000003");
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Settlement.SettleAsync(request, default))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Outcomes.PaidAsync(request, default))));
 
         Assert.That(results.Count(r => r.Outcome == SettlementOutcome.Settled), Is.EqualTo(1));
         Assert.That(results.All(r => r.Outcome is SettlementOutcome.Settled or SettlementOutcome.AlreadyPaid), Is.True);
@@ -99,8 +103,8 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
         var callback = await StoreCallbackAsync(organization.Id, purchase.ProviderRequestId!, "RCPT000004", 49);
 
-        var result = await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 49, "RCPT000004",
-            new SettlementTransaction(PaymentMethodType.Mpesa, callback.Id)), default);
+        var result = await Outcomes.PaidAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 49, "RCPT000004",
+            new StoredCallbackReference(PaymentMethodType.Mpesa, callback.Id)), default);
 
         Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.AmountMismatch));
         Assert.That(result.ReviewReason, Does.Contain("49").And.Contain("50"));
@@ -125,8 +129,8 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
         var callback = await StoreCallbackAsync(organization.Id, purchase.ProviderRequestId!, "RCPT000005", 50);
 
-        var result = await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT000005",
-            new SettlementTransaction(PaymentMethodType.Mpesa, callback.Id)), default);
+        var result = await Outcomes.PaidAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT000005",
+            new StoredCallbackReference(PaymentMethodType.Mpesa, callback.Id)), default);
 
         Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.Settled));
         await using var db = Database.CreateDbContext();
@@ -147,7 +151,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
             await db.SaveChangesAsync();
         }
 
-        var result = await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT000006"), default);
+        var result = await Outcomes.PaidAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT000006"), default);
 
         Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.NotPending));
         await using var check = Database.CreateDbContext();
@@ -164,7 +168,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var (other, _) = await TestData.OrganizationWithPlanAsync(Database);
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
 
-        var result = await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(other.Id, purchase.Id), 50, "RCPT000007"), default);
+        var result = await Outcomes.PaidAsync(new SettlementRequest(PurchaseKey.ById(other.Id, purchase.Id), 50, "RCPT000007"), default);
 
         Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.PurchaseNotFound));
         await using var db = Database.CreateDbContext();
@@ -179,7 +183,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         await using var stale = Database.CreateDbContext();
         var staleCopy = await stale.Purchases.SingleAsync(p => p.Id == purchase.Id);
 
-        await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT000008"), default);
+        await Outcomes.PaidAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT000008"), default);
         staleCopy.Fail("timed out", TestData.Now);
 
         Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
@@ -191,12 +195,12 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var (organization, plan) = await TestData.OrganizationWithPlanAsync(Database);
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
         var key = PurchaseKey.ById(organization.Id, purchase.Id);
-        await Settlement.SettleAsync(new SettlementRequest(key, 50, "RCPT000011"), default);
+        await Outcomes.PaidAsync(new SettlementRequest(key, 50, "RCPT000011"), default);
         var other = await StoreCallbackAsync(organization.Id, "ws_CO_other_payment", "RCPT000012", 50);
         var receiptless = await StoreCallbackAsync(organization.Id, "ws_CO_receiptless", null, 50);
 
-        var second = await Settlement.SettleAsync(new SettlementRequest(key, 50, "RCPT000012", SettlementTransaction.Stored(other)), default);
-        var repeat = await Settlement.SettleAsync(new SettlementRequest(key, 50, null, SettlementTransaction.Stored(receiptless)), default);
+        var second = await Outcomes.PaidAsync(new SettlementRequest(key, 50, "RCPT000012", StoredCallbackReference.Stored(other)), default);
+        var repeat = await Outcomes.PaidAsync(new SettlementRequest(key, 50, null, StoredCallbackReference.Stored(receiptless)), default);
 
         Assert.That(second.Outcome, Is.EqualTo(SettlementOutcome.NotPending));
         Assert.That(second.ReviewReason, Does.Contain("RCPT000012"));
@@ -214,11 +218,11 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var (organization, plan) = await TestData.OrganizationWithPlanAsync(Database);
         var first = await TestData.PendingPurchaseAsync(Database, plan);
         var second = await TestData.PendingPurchaseAsync(Database, plan);
-        await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, first.Id), 50, "RCPT000021"), default);
+        await Outcomes.PaidAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, first.Id), 50, "RCPT000021"), default);
         var callback = await StoreCallbackAsync(organization.Id, second.ProviderRequestId!, "RCPT000021", 50);
 
-        var result = await Settlement.SettleAsync(new SettlementRequest(
-            PurchaseKey.ByProviderRequestId(organization.Id, second.ProviderRequestId!), 50, "RCPT000021", SettlementTransaction.Stored(callback)), default);
+        var result = await Outcomes.PaidAsync(new SettlementRequest(
+            PurchaseKey.ByProviderRequestId(organization.Id, second.ProviderRequestId!), 50, "RCPT000021", StoredCallbackReference.Stored(callback)), default);
 
         Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.ReceiptAlreadyUsed));
         await using var db = Database.CreateDbContext();
@@ -239,7 +243,7 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var (organization, plan) = await TestData.OrganizationWithPlanAsync(Database);
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
 
-        var result = await Settlement.SettleAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT0000U" + currency.Length,
+        var result = await Outcomes.PaidAsync(new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, "RCPT0000U" + currency.Length,
             Currency: currency), default);
 
         Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.CurrencyMismatch));
@@ -255,8 +259,8 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
         var callback = await StoreCallbackAsync(organization.Id, purchase.ProviderRequestId!, "RCPT000009", 50);
 
-        var result = await Settlement.SettleAsync(new SettlementRequest(
-            PurchaseKey.ByProviderRequestId(organization.Id, purchase.ProviderRequestId!), 50, "RCPT000009", SettlementTransaction.Stored(callback)), default);
+        var result = await Outcomes.PaidAsync(new SettlementRequest(
+            PurchaseKey.ByProviderRequestId(organization.Id, purchase.ProviderRequestId!), 50, "RCPT000009", StoredCallbackReference.Stored(callback)), default);
 
         Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.Settled));
         await using var db = Database.CreateDbContext();
@@ -275,8 +279,8 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
         var purchase = await TestData.PendingPurchaseAsync(Database, plan);
         var callback = await StoreCallbackAsync(other.Id, purchase.ProviderRequestId!, "RCPT000010", 50);
 
-        var result = await Settlement.SettleAsync(new SettlementRequest(
-            PurchaseKey.ByProviderRequestId(other.Id, purchase.ProviderRequestId!), 50, "RCPT000010", SettlementTransaction.Stored(callback)), default);
+        var result = await Outcomes.PaidAsync(new SettlementRequest(
+            PurchaseKey.ByProviderRequestId(other.Id, purchase.ProviderRequestId!), 50, "RCPT000010", StoredCallbackReference.Stored(callback)), default);
 
         Assert.That(result.Outcome, Is.EqualTo(SettlementOutcome.PurchaseNotFound));
         await using var db = Database.CreateDbContext();
@@ -296,14 +300,14 @@ public class PurchaseSettlementTests(DatabaseProvider provider) : DatabaseFixtur
             var purchase = await TestData.PendingPurchaseAsync(Database, plan);
             var row = await StoreCallbackAsync(organization.Id, purchase.ProviderRequestId!, $"RACE{round:D2}A001", 50);
             var byCallback = new SettlementRequest(PurchaseKey.ByProviderRequestId(organization.Id, purchase.ProviderRequestId!), 50,
-                row.ReceiptNumber, SettlementTransaction.Stored(row));
+                row.ReceiptNumber, StoredCallbackReference.Stored(row));
             var byReconciler = new SettlementRequest(PurchaseKey.ById(organization.Id, purchase.Id), 50, row.ReceiptNumber);
 
             using var start = new Barrier(2);
             var results = await Task.WhenAll(new[] { byCallback, byReconciler }.Select(request => Task.Run(() =>
             {
                 start.SignalAndWait();
-                return Settlement.SettleAsync(request, default);
+                return Outcomes.PaidAsync(request, default);
             })));
 
             await using var db = Database.CreateDbContext();

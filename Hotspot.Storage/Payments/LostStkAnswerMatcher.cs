@@ -1,10 +1,10 @@
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Phones;
 using Hotspot.Domain.Purchases;
-using Hotspot.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
-namespace Hotspot.Api.Payments;
+namespace Hotspot.Storage.Payments;
 
 /// <summary>
 /// A purchase whose STK push answer was lost never learned its CheckoutRequestID, so neither a query nor the

@@ -1,7 +1,7 @@
 namespace Hotspot.Api.Payments;
 
 /// <summary>What became of a delivery; the route answers the provider from it and counts it (<c>hotspot_payment_callbacks_total</c>).</summary>
-public enum CallbackAnswer
+public enum CallbackResult
 {
     /// <summary>Stored and applied: it failed or cancelled a purchase, repeated a known outcome, or informs.</summary>
     Accepted,

@@ -1,0 +1,110 @@
+using System.Net;
+using Hotspot.Domain.Organizations;
+using Hotspot.Domain.Purchases;
+using Hotspot.Domain.Transactions;
+using Hotspot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotspot.Tests.Api.EndToEnd;
+
+/// <summary>
+/// A paying STK callback for a pending purchase is stored and settled in one statement on PostgreSQL (the general
+/// path on SQLite): exactly once under racing deliveries, and when that statement cannot be written the callback is
+/// still stored and applied.
+/// </summary>
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.PostgreSql)]
+public class StoreAndSettleTests(DatabaseProvider provider) : BillingApiFixture(provider)
+{
+    private Organization _mpesa = null!;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Payments:ReconcilerEnabled"] = "false" };
+
+    protected override async Task SeedAsync() => _mpesa = await BillingSeed.OrganizationAsync(Api, "One-commit hotspot", PaymentMethodType.Mpesa);
+
+    [Test]
+    public async Task Twenty_purchases_each_paid_by_three_racing_copies_of_one_callback_are_paid_once_with_one_stored_row()
+    {
+        var checkouts = new List<(Guid Purchase, string Checkout, string Body)>();
+        for (var i = 0; i < 20; i++)
+        {
+            var checkout = "ws_CO_one_" + Guid.NewGuid().ToString("N");
+            var purchase = await BillingSeed.PendingPurchaseAsync(Api, _mpesa.Id, checkout);
+            checkouts.Add((purchase.Id, checkout, Callbacks.StkSuccess(checkout, 20, NewReceipt())));
+        }
+
+        var url = Callbacks.DarajaUrl(_mpesa.Id, _mpesa.DarajaCallbackToken);
+        var responses = await Task.WhenAll(checkouts.SelectMany(c => Enumerable.Repeat(c.Body, 3)).Select(body => Callbacks.PostAsync(Client, url, body)));
+
+        Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+        await using var db = await Api.Contexts.CreateDbContextAsync();
+        foreach (var (purchaseId, checkout, _) in checkouts)
+        {
+            var purchase = await db.Purchases.SingleAsync(p => p.Id == purchaseId);
+            var vouchers = await db.Vouchers.Where(v => v.PurchaseId == purchaseId).ToListAsync();
+            var rows = await db.MpesaTransactions.Where(t => t.OrganizationId == _mpesa.Id && t.CheckoutRequestId == checkout).ToListAsync();
+            Assert.Multiple(() =>
+            {
+                Assert.That(purchase.Status, Is.EqualTo(PurchaseStatus.Paid));
+                Assert.That(vouchers, Has.Count.EqualTo(1));
+                Assert.That(purchase.VoucherId, Is.EqualTo(vouchers.Single().Id));
+                Assert.That(rows, Has.Count.EqualTo(1), "an exact re-delivery is stored once");
+                Assert.That(rows.Single().Status, Is.EqualTo(CallbackStatus.Settled));
+                Assert.That(rows.Single().PurchaseId, Is.EqualTo(purchaseId));
+            });
+        }
+    }
+
+    [Test]
+    public async Task A_callback_whose_one_statement_settlement_is_refused_is_still_stored_and_pays_its_purchase_once()
+    {
+        // The same delivery already stored and never applied (the process stopped between the two): the one statement
+        // meets its identity in the unique index, so none of it is written, and the stored row is applied instead.
+        var checkout = "ws_CO_one_" + Guid.NewGuid().ToString("N");
+        var purchase = await BillingSeed.PendingPurchaseAsync(Api, _mpesa.Id, checkout);
+        var body = Callbacks.StkSuccess(checkout, 20, NewReceipt());
+        await using (var seed = await Api.Contexts.CreateDbContextAsync())
+        {
+            seed.MpesaTransactions.Add(MpesaTransaction.Receive(_mpesa.Id, MpesaTransactionKind.StkCallback, body, DateTime.UtcNow, checkoutRequestId: checkout));
+            await seed.SaveChangesAsync();
+        }
+
+        using var response = await Callbacks.PostAsync(Client, Callbacks.DarajaUrl(_mpesa.Id, _mpesa.DarajaCallbackToken), body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await using var db = await Api.Contexts.CreateDbContextAsync();
+        var paid = await db.Purchases.SingleAsync(p => p.Id == purchase.Id);
+        var vouchers = await db.Vouchers.Where(v => v.PurchaseId == purchase.Id).ToListAsync();
+        var row = await db.MpesaTransactions.SingleAsync(t => t.OrganizationId == _mpesa.Id && t.CheckoutRequestId == checkout);
+        Assert.Multiple(() =>
+        {
+            Assert.That(paid.Status, Is.EqualTo(PurchaseStatus.Paid));
+            Assert.That(vouchers, Has.Count.EqualTo(1), "the refused statement left no voucher behind");
+            Assert.That(paid.VoucherId, Is.EqualTo(vouchers.Single().Id));
+            Assert.That(row.Status, Is.EqualTo(CallbackStatus.Settled));
+            Assert.That(row.PurchaseId, Is.EqualTo(purchase.Id));
+        });
+    }
+
+    [Test]
+    public async Task A_payment_of_the_wrong_amount_is_stored_for_review_and_pays_nothing()
+    {
+        var checkout = "ws_CO_one_" + Guid.NewGuid().ToString("N");
+        var purchase = await BillingSeed.PendingPurchaseAsync(Api, _mpesa.Id, checkout);
+
+        using var response = await Callbacks.PostAsync(Client, Callbacks.DarajaUrl(_mpesa.Id, _mpesa.DarajaCallbackToken),
+            Callbacks.StkSuccess(checkout, 19, NewReceipt()));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await using var db = await Api.Contexts.CreateDbContextAsync();
+        var row = await db.MpesaTransactions.SingleAsync(t => t.OrganizationId == _mpesa.Id && t.CheckoutRequestId == checkout);
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await db.Purchases.SingleAsync(p => p.Id == purchase.Id)).Status, Is.EqualTo(PurchaseStatus.Pending));
+            Assert.That(await db.Vouchers.CountAsync(v => v.PurchaseId == purchase.Id), Is.Zero);
+            Assert.That(row.Status, Is.EqualTo(CallbackStatus.NeedsReview));
+        });
+    }
+
+    private static string NewReceipt() => "T" + Guid.NewGuid().ToString("N")[..9].ToUpperInvariant();
+}
