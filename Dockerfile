@@ -20,10 +20,13 @@ COPY Hotspot.GraphQL/Hotspot.GraphQL.csproj Hotspot.GraphQL/
 COPY Hotspot.Providers/Hotspot.Providers.csproj Hotspot.Providers/
 COPY Hotspot.Storage/Hotspot.Storage.csproj Hotspot.Storage/
 COPY Hotspot.Api/Hotspot.Api.csproj Hotspot.Api/
-RUN dotnet restore Hotspot.Api/Hotspot.Api.csproj
+# _IsPublishing as `dotnet publish` sets it: the csproj then picks the runtime identifier ReadyToRun needs, so the
+# restore fetches its runtime and crossgen packs here and the publish below stays offline.
+RUN dotnet restore Hotspot.Api/Hotspot.Api.csproj -p:_IsPublishing=true
 COPY . .
 COPY --from=dashboard /src/Hotspot.Dashboard/dist Hotspot.Dashboard/dist
-# BuildDashboard=false: the dashboard stage built it; publish copies dist/ into /app/admin.
+# BuildDashboard=false: the dashboard stage built it; publish copies dist/ into /app/admin. ReadyToRun comes from the
+# csproj (benchmarks/startup/run.sh measures this same publish).
 RUN dotnet publish Hotspot.Api/Hotspot.Api.csproj -c Release -o /app --no-restore -p:BuildDashboard=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

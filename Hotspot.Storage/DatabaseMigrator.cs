@@ -22,6 +22,12 @@ public sealed class DatabaseMigrator(
             logger.LogInformation("Migrations on start-up are turned off");
             return;
         }
+        // The common start: nothing to apply. Answered without EF Core's model, which the first query then builds.
+        if (await AppliedMigrations.AllAppliedAsync(options.Value, cancellationToken))
+        {
+            logger.LogInformation("Database ready on {Provider}; {Count} migration(s) applied", options.Value.Provider, 0);
+            return;
+        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Database.SetCommandTimeout(options.Value.MigrationCommandTimeout);
         var applied = await MigrateAsync(db, cancellationToken);

@@ -7,11 +7,16 @@
 //   3. checks in the database that exactly N purchases are PAID with exactly N vouchers.
 //
 // Usage: dotnet run -c Release --project benchmarks/load/callbacks -- <api-url>[,<api-url>...] <npgsql-connection-string> [N] [C] [--duplicates] [--mix] [--analyze]
-//        [--api-pid <pid>[,<pid>...]] [--postgres-pid <postmaster pid>]
+//        [--failover] [--api-pid <pid>[,<pid>...]] [--postgres-pid <postmaster pid>]
 //
 // Several comma-separated URLs (instances of the API on one database) get the requests in turn, as behind a balancer.
 // --mix adds 10% hostile traffic to the N callbacks: N/20 exact re-deliveries and N/20 forgeries (a wrong callback
 // token, answered 401 and kept for review); the settled rate still counts the N purchases only.
+//
+// --failover is for runs where an instance is killed: a request refused by a dead instance goes to the next one, as a
+// balancer does, and a callback in flight when its instance died (no answer) is counted as lost, not as a failure; the
+// tool then waits up to two minutes for the reconciler to settle what those callbacks would have, and checks the
+// purchases are paid exactly once.
 //
 // --analyze runs ANALYZE on purchases after creating them, as autovacuum does within a minute of a burst: without
 // fresh statistics PostgreSQL may answer the PENDING->PAID UPDATE (id and status) through the status index and read
@@ -40,6 +45,7 @@ var concurrency = args.Length > 3 && int.TryParse(args[3], out var c) ? c : 64;
 var duplicates = args.Contains("--duplicates");
 var analyze = args.Contains("--analyze");
 var mix = args.Contains("--mix");
+var failover = args.Contains("--failover");
 var apiPids = Option("--api-pid")?.Split(',').Select(int.Parse).ToArray() ?? [];
 var postmasterPid = Option("--postgres-pid") is { } pm ? int.Parse(pm) : (int?)null;
 const string LostCallbackPhone = "254700000005"; // the simulator's "payment succeeds, callback lost" number
@@ -47,6 +53,21 @@ const string LostCallbackPhone = "254700000005"; // the simulator's "payment suc
 var clients = apiUrls.Select(u => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(u), Timeout = TimeSpan.FromMinutes(2) }).ToArray();
 var http = clients[0];
 HttpClient For(int i) => clients[i % clients.Length];
+
+// Sends to instance `turn`; with --failover a refused connection (a dead instance) moves on to the next instance.
+async Task<HttpResponseMessage> PostAsync(int turn, string path, Func<HttpContent> content, CancellationToken ct)
+{
+    for (var attempt = 0; ; attempt++)
+    {
+        try
+        {
+            return await For(turn + attempt).PostAsync(path, content(), ct);
+        }
+        catch (HttpRequestException e) when (failover && e.HttpRequestError == HttpRequestError.ConnectionError && attempt + 1 < clients.Length)
+        {
+        }
+    }
+}
 await using var data = NpgsqlDataSource.Create(connectionString);
 
 // The demo organization the API seeds in Development, and its cheapest plan.
@@ -58,13 +79,26 @@ var price = plans[0].GetProperty("priceKes").GetInt64();
 
 Console.WriteLine($"Creating {count} pending purchases through /api/hotspot/purchase-voucher ...");
 var purchaseIds = new Guid[count];
+var purchaseRetries = 0;
 await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
 {
-    using var response = await For(i).PostAsJsonAsync("/api/hotspot/purchase-voucher", new { organizationId, planId, phoneNumber = LostCallbackPhone }, ct);
-    var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-    if ((int)response.StatusCode != 202)
-        throw new InvalidOperationException($"purchase-voucher answered {(int)response.StatusCode}: {body}");
-    purchaseIds[i] = body.GetProperty("purchaseId").GetGuid();
+    for (var attempt = 1; ; attempt++)
+    {
+        using var response = await PostAsync(i + attempt - 1, "/api/hotspot/purchase-voucher", () => JsonContent.Create(new { organizationId, planId, phoneNumber = LostCallbackPhone }), ct);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        // "Try again in a moment" (502: the provider refused, e.g. a token another instance replaced; 503: the database
+        // was briefly out of reach) is what a customer does; --failover runs count those retries.
+        if (failover && (int)response.StatusCode is 502 or 503 && attempt < 5)
+        {
+            Interlocked.Increment(ref purchaseRetries);
+            await Task.Delay(200 * attempt, ct);
+            continue;
+        }
+        if ((int)response.StatusCode != 202)
+            throw new InvalidOperationException($"purchase-voucher answered {(int)response.StatusCode}: {body}");
+        purchaseIds[i] = body.GetProperty("purchaseId").GetGuid();
+        return;
+    }
 });
 
 var checkouts = new Dictionary<Guid, string>();
@@ -105,15 +139,32 @@ var toolCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 Console.WriteLine($"Posting {callbacks.Length} STK callbacks ({hostile} re-deliveries and {hostile} forgeries among them), {concurrency} at a time, to {clients.Length} instance(s) ...");
 var failures = 0;
 var forgeriesRefused = 0;
+var lostInFlight = 0;
 var watch = Stopwatch.StartNew();
 await Parallel.ForEachAsync(callbacks, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (callback, ct) =>
 {
     var (_, forged, turn) = callback;
-    using var content = new ByteArrayContent(bodies[turn]);
-    content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-    using var response = await For(turn).PostAsync(forged ? forgedUrl : url, content, ct);
+    HttpResponseMessage response;
+    try
+    {
+        response = await PostAsync(turn, forged ? forgedUrl : url, () =>
+        {
+            var content = new ByteArrayContent(bodies[turn]);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            return content;
+        }, ct);
+    }
+    catch (HttpRequestException) when (failover)
+    {
+        // Delivered (or not) to an instance that died before answering: M-Pesa would not learn the outcome either.
+        Interlocked.Increment(ref lostInFlight);
+        return;
+    }
+    using var _ = response;
     if (forged && (int)response.StatusCode == 401)
         Interlocked.Increment(ref forgeriesRefused);
+    else if (failover && !forged && (int)response.StatusCode >= 500)
+        Interlocked.Increment(ref lostInFlight); // not settled here; the reconciler settles it, as for a lost one
     else if (forged || !response.IsSuccessStatusCode)
         Interlocked.Increment(ref failures);
 });
@@ -127,6 +178,19 @@ var postgresCpu = postmasterPid is { } pmAfter
 var toolCpu = Process.GetCurrentProcess().TotalProcessorTime - toolCpuBefore;
 
 var paid = await SingleAsync(data, $"select count(*) from purchases where id = any(@ids) and status = 'Paid'", r => r.GetInt64(0), purchaseIds);
+if (failover)
+{
+    // What the lost callbacks would have settled is the reconciler's (it asks the provider for each pending purchase).
+    Console.WriteLine($"purchase requests tried again after 502/503: {purchaseRetries}");
+    Console.WriteLine($"callbacks lost in flight with a killed instance or answered 5xx: {lostInFlight}; purchases paid when the last callback was answered: {paid}/{count}");
+    var settle = Stopwatch.StartNew();
+    while (paid < count && settle.Elapsed < TimeSpan.FromMinutes(2))
+    {
+        await Task.Delay(1000);
+        paid = await SingleAsync(data, $"select count(*) from purchases where id = any(@ids) and status = 'Paid'", r => r.GetInt64(0), purchaseIds);
+    }
+    Console.WriteLine($"the reconciler settled the rest in {settle.Elapsed.TotalSeconds:F0} s");
+}
 var vouchers = await SingleAsync(data, $"select count(*) from vouchers where purchase_id = any(@ids)", r => r.GetInt64(0), purchaseIds);
 var perSecond = count / watch.Elapsed.TotalSeconds;
 Console.WriteLine($"callbacks posted: {callbacks.Length} ({(duplicates ? "each twice" : "once each")}{(mix ? $", plus {hostile} re-deliveries and {hostile} forgeries ({forgeriesRefused} refused with 401)" : "")}), unexpected answers: {failures}");
