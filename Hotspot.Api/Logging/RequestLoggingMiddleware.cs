@@ -36,6 +36,14 @@ public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogg
         {
             await next(context);
         }
+        catch (Exception e) when (AbandonedByTheClient(context, e))
+        {
+            // The caller went away (a customer closed the portal, a balancer timed out): nothing to fix and nobody to
+            // answer, so one Information line and no stack trace.
+            logger.LogInformation("HTTP {Method} {Route} abandoned by the client after {ElapsedMs:0.0} ms (request {RequestId})",
+                context.Request.Method, RouteOf(context), Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
+            return;
+        }
         catch (Exception e)
         {
             logger.LogError(e, "HTTP {Method} {Route} failed after {ElapsedMs:0.0} ms (request {RequestId})",
@@ -45,6 +53,11 @@ public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogg
         logger.LogInformation("HTTP {Method} {Route} responded {StatusCode} in {ElapsedMs:0.0} ms (request {RequestId})",
             context.Request.Method, RouteOf(context), context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, requestId);
     }
+
+    /// <summary>A cancellation or I/O failure while the request's own abort token has fired.</summary>
+    private static bool AbandonedByTheClient(HttpContext context, Exception e) =>
+        context.RequestAborted.IsCancellationRequested
+        && (e is OperationCanceledException or IOException || e.InnerException is OperationCanceledException or IOException);
 
     private static string RouteOf(HttpContext context) =>
         (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } template

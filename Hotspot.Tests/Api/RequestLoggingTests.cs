@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Hotspot.Api.Logging;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -49,6 +50,43 @@ public class RequestLoggingTests
         var response = await client.GetAsync("/no-such-route");
         Assert.That((int)response.StatusCode, Is.EqualTo(404));
         Assert.That(response.Headers.Contains(RequestLoggingMiddleware.HeaderName), Is.True);
+    }
+
+    [Test]
+    public async Task A_request_the_client_abandoned_is_one_information_line_not_an_error()
+    {
+        var logs = new LogCapture();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        using var aborted = new CancellationTokenSource();
+        var context = new DefaultHttpContext { RequestAborted = aborted.Token };
+        context.Request.Method = "POST";
+        context.Request.Path = "/api/hotspot/purchase-voucher";
+        var middleware = new RequestLoggingMiddleware(async http =>
+        {
+            await aborted.CancelAsync();
+            // What Npgsql throws when the request's token cancels a connection open.
+            throw new InvalidOperationException("open failed", new TaskCanceledException());
+        }, factory.CreateLogger<RequestLoggingMiddleware>());
+
+        await middleware.InvokeAsync(context);
+
+        Assert.That(logs.Errors, Is.Empty);
+        var line = logs.Entries.Single(e => e.Category == typeof(RequestLoggingMiddleware).FullName);
+        Assert.That((line.Level, line.Exception), Is.EqualTo((LogLevel.Information, (Exception?)null)));
+        Assert.That(line.Message, Does.Contain("abandoned by the client"));
+    }
+
+    [Test]
+    public void A_failure_of_a_request_still_connected_is_logged_as_an_error_and_rethrown()
+    {
+        var logs = new LogCapture();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var context = new DefaultHttpContext();
+        var middleware = new RequestLoggingMiddleware(_ => throw new TaskCanceledException("a timeout, not the client"),
+            factory.CreateLogger<RequestLoggingMiddleware>());
+
+        Assert.ThrowsAsync<TaskCanceledException>(() => middleware.InvokeAsync(context));
+        Assert.That(logs.Errors, Has.Count.EqualTo(1));
     }
 
     private sealed class CapturingLoggerProvider : ILoggerProvider
