@@ -1,5 +1,5 @@
 // dotnet run --project benchmarks/DashboardScale -c Release -- --connection "<Npgsql connection string>"
-//     [--organization <id>] [--clients 8] [--duration 20] [--warmup 15]
+//     [--organization <id>] [--clients 8] [--duration 20] [--warmup 60]
 // The README's dashboard query (organization, both configurations, the last 20 paid purchases by payment time, the
 // last 20 M-Pesa and Kopo Kopo transactions and 20 unused vouchers, each with totalCount, and 30 days of revenue)
 // from --clients closed-loop clients (in a second process, this program with --load) against the real API hosted
@@ -26,7 +26,7 @@ internal static class DashboardBenchmark
         string? Arg(string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
         var clients = int.Parse(Arg("clients") ?? "8");
         var duration = TimeSpan.FromSeconds(double.Parse(Arg("duration") ?? "20", CultureInfo.InvariantCulture));
-        var warmup = TimeSpan.FromSeconds(double.Parse(Arg("warmup") ?? "15", CultureInfo.InvariantCulture));
+        var warmup = TimeSpan.FromSeconds(double.Parse(Arg("warmup") ?? "60", CultureInfo.InvariantCulture));
         if (args.Contains("--load"))
         {
             await LoadClients.RunAsync(clients, warmup, duration);
