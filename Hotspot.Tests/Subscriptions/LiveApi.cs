@@ -47,7 +47,9 @@ public sealed class LiveApi : WebApplicationFactory<Program>
         {
             ["Sandbox:Enabled"] = "true",
             ["Development:SeedDemo"] = "true",
-            ["Sandbox:Delays:Result"] = "00:00:00.050",
+            // The simulated customer pays half a second after the prompt: an event carries its row as read after the
+            // change, so a faster payment could be read by the PENDING event (SQLite's change reader polls every 100 ms).
+            ["Sandbox:Delays:Result"] = "00:00:00.500",
             ["RateLimits:PortalPermitsPerMinute"] = "100000",
             ["RateLimits:PurchasesPerAddressPerMinute"] = "100000",
             ["RateLimits:PromptsPerPhone"] = "100000",
