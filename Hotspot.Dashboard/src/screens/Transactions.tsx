@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { KOPOKOPO_TRANSACTIONS, MPESA_TRANSACTIONS } from '../api/operations';
 import { useWorkspace } from '../api/organizationContext';
@@ -46,61 +46,65 @@ export function Transactions() {
   );
 }
 
+/** One column of a provider's table: its heading (also the cell's label on narrow screens) and its cell. */
+interface Column { label: string; cell: (t: any) => ReactNode }
+
+const statusColumns: Column[] = [
+  { label: 'Status', cell: (t) => <><Badge value={t.status} />{t.reviewReason ? <small className="hint"> {t.reviewReason}</small> : null}</> },
+  { label: 'Purchase', cell: (t) => (t.purchase ? <Badge value={t.purchase.status} /> : '—') },
+];
+
+const mpesaColumns: Column[] = [
+  { label: 'Received', cell: (t) => formatTime(t.receivedAt) },
+  { label: 'Kind', cell: (t) => t.kind },
+  { label: 'Amount', cell: (t) => formatKes(t.amountKes) },
+  { label: 'Phone', cell: (t) => t.phoneNumber ?? '—' },
+  { label: 'Receipt', cell: (t) => t.receiptNumber ?? '—' },
+  { label: 'Result', cell: (t) => <>{t.resultCode ?? ''} {t.resultDescription ?? ''}</> },
+  ...statusColumns,
+];
+
+const kopokopoColumns: Column[] = [
+  { label: 'Received', cell: (t) => formatTime(t.receivedAt) },
+  { label: 'Type', cell: (t) => t.type },
+  { label: 'Amount', cell: (t) => (t.currency && t.currency !== 'KES' ? `${t.currency} ${t.amountKes}` : formatKes(t.amountKes)) },
+  { label: 'Phone', cell: (t) => t.phoneNumber ?? '—' },
+  { label: 'Reference', cell: (t) => t.reference ?? '—' },
+  { label: 'Provider status', cell: (t) => t.providerStatus ?? '—' },
+  ...statusColumns,
+];
+
 function MpesaTable({ filter, sort }: { filter: TransactionFilterForm; sort: string }) {
-  const { organizationId } = useWorkspace();
-  const [field, direction] = sort.split(':');
-  const { data, loading, error, fetchMore } = useQuery(MPESA_TRANSACTIONS, { variables: { organizationId, first: 25, where: mpesaFilter(filter), order: [{ [field]: direction }] } });
-  const connection = data?.organization?.mpesaTransactions;
-  const rows: any[] = connection?.edges?.map((e: any) => e.node) ?? [];
-  if (loading && !data) return <Loading />;
-  return (
-    <div className="table-wrap">
-      <ErrorMessage error={error} />
-      <table>
-        <thead><tr><th>Received</th><th>Kind</th><th>Amount</th><th>Phone</th><th>Receipt</th><th>Result</th><th>Status</th><th>Purchase</th></tr></thead>
-        <tbody>
-          {rows.map((t) => (
-            <tr key={t.id}>
-              <td data-label="Received">{formatTime(t.receivedAt)}</td>
-              <td data-label="Kind">{t.kind}</td>
-              <td data-label="Amount">{formatKes(t.amountKes)}</td>
-              <td data-label="Phone">{t.phoneNumber ?? '—'}</td>
-              <td data-label="Receipt">{t.receiptNumber ?? '—'}</td>
-              <td data-label="Result">{t.resultCode ?? ''} {t.resultDescription ?? ''}</td>
-              <td data-label="Status"><Badge value={t.status} />{t.reviewReason ? <small className="hint"> {t.reviewReason}</small> : null}</td>
-              <td data-label="Purchase">{t.purchase ? <Badge value={t.purchase.status} /> : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <MoreButton pageInfo={connection?.pageInfo} loading={loading} shown={rows.length} total={connection?.totalCount} onMore={(after) => fetchMore({ variables: { after } })} />
-    </div>
-  );
+  return <TransactionTable query={MPESA_TRANSACTIONS} connection="mpesaTransactions" where={mpesaFilter(filter)} sort={sort} columns={mpesaColumns} />;
 }
 
 function KopoKopoTable({ filter, sort }: { filter: TransactionFilterForm; sort: string }) {
+  return <TransactionTable query={KOPOKOPO_TRANSACTIONS} connection="kopokopoTransactions" where={kopokopoFilter(filter)} sort={sort} columns={kopokopoColumns} />;
+}
+
+/** A provider's transactions connection as a table, 25 at a time, with the filter and order of the form above. */
+function TransactionTable({ query, connection: name, where, sort, columns }: {
+  query: typeof MPESA_TRANSACTIONS | typeof KOPOKOPO_TRANSACTIONS;
+  connection: 'mpesaTransactions' | 'kopokopoTransactions';
+  where: unknown;
+  sort: string;
+  columns: Column[];
+}) {
   const { organizationId } = useWorkspace();
   const [field, direction] = sort.split(':');
-  const { data, loading, error, fetchMore } = useQuery(KOPOKOPO_TRANSACTIONS, { variables: { organizationId, first: 25, where: kopokopoFilter(filter), order: [{ [field]: direction }] } });
-  const connection = data?.organization?.kopokopoTransactions;
+  const { data, loading, error, fetchMore } = useQuery<any>(query, { variables: { organizationId, first: 25, where, order: [{ [field]: direction }] } });
+  const connection = data?.organization?.[name];
   const rows: any[] = connection?.edges?.map((e: any) => e.node) ?? [];
   if (loading && !data) return <Loading />;
   return (
     <div className="table-wrap">
       <ErrorMessage error={error} />
       <table>
-        <thead><tr><th>Received</th><th>Type</th><th>Amount</th><th>Phone</th><th>Reference</th><th>Provider status</th><th>Status</th><th>Purchase</th></tr></thead>
+        <thead><tr>{columns.map((c) => <th key={c.label}>{c.label}</th>)}</tr></thead>
         <tbody>
           {rows.map((t) => (
             <tr key={t.id}>
-              <td data-label="Received">{formatTime(t.receivedAt)}</td>
-              <td data-label="Type">{t.type}</td>
-              <td data-label="Amount">{t.currency && t.currency !== 'KES' ? `${t.currency} ${t.amountKes}` : formatKes(t.amountKes)}</td>
-              <td data-label="Phone">{t.phoneNumber ?? '—'}</td>
-              <td data-label="Reference">{t.reference ?? '—'}</td>
-              <td data-label="Provider status">{t.providerStatus ?? '—'}</td>
-              <td data-label="Status"><Badge value={t.status} />{t.reviewReason ? <small className="hint"> {t.reviewReason}</small> : null}</td>
-              <td data-label="Purchase">{t.purchase ? <Badge value={t.purchase.status} /> : '—'}</td>
+              {columns.map((c) => <td key={c.label} data-label={c.label}>{c.cell(t)}</td>)}
             </tr>
           ))}
         </tbody>
