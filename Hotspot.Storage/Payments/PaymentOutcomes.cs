@@ -20,6 +20,7 @@ namespace Hotspot.Storage.Payments;
 public sealed class PaymentOutcomes(
     IDbContextFactory<HotspotDbContext> contexts,
     ReceiptLinks receiptLinks,
+    PaidOnArrivalBatches batches,
     PurchaseMetrics metrics,
     TimeProvider time,
     ILogger<PaymentOutcomes> logger)
@@ -86,7 +87,8 @@ public sealed class PaymentOutcomes(
     /// <summary>
     /// Paid, for a callback not stored yet, in the common case only: the purchase is pending, the payment matches it,
     /// and its receipt paid nothing else. Then one statement on PostgreSQL pays it, issues its voucher and stores the
-    /// callback already decided (<see cref="StoreAndSettleStatement"/>): one round trip after the read, one commit.
+    /// callback already decided, together with the other paying callbacks that arrived meanwhile
+    /// (<see cref="PaidOnArrivalBatches"/>): one read, one statement, one commit for all of them.
     /// </summary>
     /// <returns>
     /// The settlement; null when nothing was written (another case, SQLite, or a racing writer got there first): the
@@ -94,47 +96,10 @@ public sealed class PaymentOutcomes(
     /// </returns>
     public async Task<SettlementResult?> PaidOnArrivalAsync(SettlementRequest request, StoredCallback callback, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!db.Database.IsNpgsql())
+        if (await batches.SettleAsync(request, callback, cancellationToken) is not { } result)
             return null;
-        var now = time.GetUtcNow().UtcDateTime;
-        var candidates = await request.Purchase.FindWithReceiptHolder(db.Purchases, request.Receipt).ToListAsync(cancellationToken);
-        if (candidates is not [var purchase] || !request.Purchase.Names(purchase) || purchase.Status != PurchaseStatus.Pending
-            || purchase.Settle(request.AmountKes, request.Currency, request.Receipt, now) != SettlementOutcome.Settled)
-            return null;
-        var voucher = Voucher.IssueForPurchase(purchase, VoucherCodeGenerator.ForPurchase(), now);
-        purchase.AttachVoucher(voucher.Id);
-        callback.MarkSettled(purchase.Id);
-        try
-        {
-            if (!await StoreAndSettleStatement.ExecuteAsync(db, db.Entry(purchase), voucher, callback, cancellationToken))
-                return null;
-        }
-        catch (DbException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            // A twin delivery, a voucher code or the receipt was written first: nothing of this statement was.
-            return null;
-        }
-        catch (DbException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning(e, "Payment for organization {OrganizationId} not settled in one statement; the callback is stored on its own",
-                request.OrganizationId);
-            return null;
-        }
-
-        try
-        {
-            await StoreAndSettleStatement.NotifyAsync(db, purchase, callback, cancellationToken);
-        }
-        catch (DbException e)
-        {
-            // Paid and committed; only live subscribers miss this change, as when their listener is away.
-            logger.LogWarning(e, "Purchase {PurchaseId} of organization {OrganizationId} paid, but its change notification was not sent",
-                purchase.Id, purchase.OrganizationId);
-        }
-        var result = new SettlementResult(SettlementOutcome.Settled, voucher.Id, voucher.Code, null, purchase.Id, purchase.PaymentMethod);
         logger.LogInformation("Purchase {PurchaseId} of organization {OrganizationId} paid (receipt {Receipt}); voucher {VoucherId} issued",
-            purchase.Id, purchase.OrganizationId, request.Receipt, voucher.Id);
+            result.PurchaseId, request.OrganizationId, request.Receipt, result.VoucherId);
         await AfterSettledAsync(request, result, cancellationToken);
         return result;
     }

@@ -10,6 +10,7 @@ public static class PaymentStorageExtensions
         services.AddSingleton<PurchaseMetrics>();
         services.AddSingleton<ReceiptLinks>();
         services.AddSingleton<LostStkAnswerMatcher>();
+        services.AddSingleton<PaidOnArrivalBatches>();
         services.AddSingleton<PaymentOutcomes>();
         return services;
     }

@@ -17,7 +17,9 @@ public class PaymentOutcomesTests(DatabaseProvider provider) : DatabaseFixture(p
 {
     private static readonly PurchaseMetrics Metrics = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
 
-    private PaymentOutcomes Outcomes => new(Database, new ReceiptLinks(Database), Metrics, TimeProvider.System, NullLogger<PaymentOutcomes>.Instance);
+    private PaymentOutcomes Outcomes => new(Database, new ReceiptLinks(Database),
+        new PaidOnArrivalBatches(Database, TimeProvider.System, NullLogger<PaidOnArrivalBatches>.Instance), Metrics, TimeProvider.System,
+        NullLogger<PaymentOutcomes>.Instance);
 
     [Test]
     public async Task Settling_a_pending_purchase_pays_it_and_issues_an_active_voucher()
