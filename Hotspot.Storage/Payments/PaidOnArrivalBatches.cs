@@ -122,18 +122,12 @@ public sealed class PaidOnArrivalBatches(
             var candidates = purchases.Where(p => p.OrganizationId == request.OrganizationId
                 && (request.Purchase.Names(p) || (request.Receipt is not null && p.ProviderReceipt == request.Receipt))).ToList();
             // One purchase, pending, whose receipt paid nothing else, and neither taken by another callback of this batch
-            // (a twin delivery, or one receipt twice): anything else is decided on its own, after this batch's commit.
+            // (a twin delivery, or one receipt twice). Anything else is answered null, and so decided on its own, only
+            // once this batch has committed (WriteAsync's finally): never beside it.
             if (candidates is not [var purchase] || !request.Purchase.Names(purchase) || purchase.Status != PurchaseStatus.Pending
-                || !purchasesTaken.Add(purchase.Id) || (request.Receipt is { } receipt && !receiptsTaken.Add((purchase.OrganizationId, receipt))))
-            {
-                waiting.Answer(null);
+                || !purchasesTaken.Add(purchase.Id) || (request.Receipt is { } receipt && !receiptsTaken.Add((purchase.OrganizationId, receipt)))
+                || purchase.Settle(request.AmountKes, request.Currency, request.Receipt, now) != SettlementOutcome.Settled)
                 continue;
-            }
-            if (purchase.Settle(request.AmountKes, request.Currency, request.Receipt, now) != SettlementOutcome.Settled)
-            {
-                waiting.Answer(null);
-                continue;
-            }
             var voucher = Voucher.IssueForPurchase(purchase, VoucherCodeGenerator.ForPurchase(), now);
             purchase.AttachVoucher(voucher.Id);
             waiting.Callback.MarkSettled(purchase.Id);
@@ -190,6 +184,13 @@ public sealed class PaidOnArrivalBatches(
         {
             // A twin delivery stored earlier, a voucher code or a receipt written first: each callback goes on its own.
             logger.LogInformation("A batch of {Count} paying callbacks met a row already stored; each is stored on its own", rows.Count);
+            return [];
+        }
+        catch (DbException e) when (DatabaseErrors.IsDeadlock(e))
+        {
+            // Another writer (the reconciler, another instance) held a row this batch needed while waiting for one of its
+            // rows; PostgreSQL rolled this statement back, and each callback goes on its own.
+            logger.LogInformation("A batch of {Count} paying callbacks was chosen as a deadlock victim; each is stored on its own", rows.Count);
             return [];
         }
     }

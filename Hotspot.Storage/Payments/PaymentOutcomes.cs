@@ -81,6 +81,11 @@ public sealed class PaymentOutcomes(
             {
                 // A voucher code collided (rare), or a racing writer issued the voucher; try again.
             }
+            catch (Exception e) when (attempt < MaxAttempts && DatabaseErrors.IsDeadlock(e))
+            {
+                // A racing writer (a batch settling the same purchase) waited on this transaction's voucher while this one
+                // waited on the purchase; PostgreSQL rolled this one back. Read again: the purchase is likely paid now.
+            }
         }
     }
 
@@ -275,6 +280,10 @@ public sealed class PaymentOutcomes(
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
                 // Settled or failed by someone else meanwhile; read it again.
+            }
+            catch (Exception e) when (attempt < MaxAttempts && DatabaseErrors.IsDeadlock(e))
+            {
+                // Rolled back to break a deadlock with a racing writer: nothing was written; read again.
             }
         }
     }

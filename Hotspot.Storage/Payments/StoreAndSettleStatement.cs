@@ -17,8 +17,9 @@ namespace Hotspot.Storage.Payments;
 /// PENDING, and in the same statement issues the vouchers of the purchases it paid and stores their callbacks, already
 /// decided:
 /// <code>
-/// WITH paid AS (UPDATE purchases AS p SET status = r.u0, … FROM (VALUES (…), (…)) AS r(k0, k1, k2, u0, …)
-///               WHERE p.id = r.k0 AND p.organization_id = r.k1 AND p.status = r.k2 RETURNING p.id),
+/// WITH locked AS (SELECT id FROM purchases WHERE id IN (…) ORDER BY 1 FOR UPDATE),
+///      paid AS (UPDATE purchases AS p SET status = r.u0, … FROM (VALUES (…), (…)) AS r(k0, k1, k2, u0, …)
+///               WHERE p.id = r.k0 AND p.organization_id = r.k1 AND p.status = r.k2 AND p.id IN (SELECT id FROM locked) RETURNING p.id),
 ///      issued AS (INSERT INTO vouchers (…) SELECT r.… FROM (VALUES (…), (…)) AS r(…) JOIN paid ON paid.id = r.k)
 /// INSERT INTO isp_mpesa_transactions (…) SELECT r.… FROM (VALUES (…), (…)) AS r(…) JOIN paid ON paid.id = r.k RETURNING id
 /// </code>
@@ -116,11 +117,15 @@ internal sealed record StoreAndSettleStatement(string Sql, IReadOnlyList<IProper
         var set = string.Join(", ", changed.Select((p, i) => $"{Name(p)} = r.u{i}"));
         // "quiet" runs first (the UPDATE's condition reads it) and lasts until this statement's commit: the triggers then
         // leave the notifications to NotifyAsync, after the commit (migration NotifyAfterCommit says why).
+        // "locked" takes the purchases' row locks in id order before anything is written, so two batches that share a
+        // purchase (twin deliveries to two instances) wait for each other instead of deadlocking.
         var text =
             "WITH quiet AS MATERIALIZED (SELECT set_config('hotspot.notify_after_commit', 'on', true) AS value), " +
+            $"locked AS MATERIALIZED (SELECT {Name(key[0])} AS id FROM {Table(purchases)} " +
+            $"WHERE {Name(key[0])} IN ({string.Join(", ", Enumerable.Range(0, rows).Select(row => $"@k0_{row}"))}) ORDER BY 1 FOR UPDATE), " +
             $"paid AS (UPDATE {Table(purchases)} AS t SET {set} FROM (VALUES {Values(purchaseInput)}) AS r({string.Join(", ", purchaseInput)}) " +
             $"WHERE t.{Name(key[0])} = r.k0 AND t.{Name(key[1])} = r.k1 AND t.{Name(status)} = r.k2 AND (SELECT value FROM quiet) = 'on' " +
-            $"RETURNING t.{Name(key[0])} AS id), " +
+            $"AND t.{Name(key[0])} IN (SELECT id FROM locked) RETURNING t.{Name(key[0])} AS id), " +
             $"issued AS (INSERT INTO {Table(vouchers)} ({string.Join(", ", voucherColumns.Select(Name))}) " +
             $"SELECT {string.Join(", ", Numbered("r.v", voucherColumns.Count))} " +
             $"FROM (VALUES {Values(voucherInput)}) AS r({string.Join(", ", voucherInput)}) JOIN paid ON paid.id = r.p) " +

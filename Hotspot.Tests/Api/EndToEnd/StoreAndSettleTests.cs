@@ -106,5 +106,115 @@ public class StoreAndSettleTests(DatabaseProvider provider) : BillingApiFixture(
         });
     }
 
+    [Test]
+    public async Task Racing_callbacks_with_one_already_stored_among_them_pay_every_purchase_once()
+    {
+        // Sent together, they are likely settled as one batch; the delivery stored before (the process stopped between
+        // storing and applying it) makes its batch's statement meet a unique index, so nothing of that statement is
+        // written and each callback of it is stored and applied on its own.
+        var checkouts = new List<(Guid Purchase, string Checkout, string Body)>();
+        for (var i = 0; i < 20; i++)
+        {
+            var checkout = "ws_CO_batch_" + Guid.NewGuid().ToString("N");
+            var purchase = await BillingSeed.PendingPurchaseAsync(Api, _mpesa.Id, checkout);
+            checkouts.Add((purchase.Id, checkout, Callbacks.StkSuccess(checkout, 20, NewReceipt())));
+        }
+        await using (var seed = await Api.Contexts.CreateDbContextAsync())
+        {
+            seed.MpesaTransactions.Add(MpesaTransaction.Receive(_mpesa.Id, MpesaTransactionKind.StkCallback, checkouts[7].Body, DateTime.UtcNow,
+                checkoutRequestId: checkouts[7].Checkout));
+            await seed.SaveChangesAsync();
+        }
+
+        var url = Callbacks.DarajaUrl(_mpesa.Id, _mpesa.DarajaCallbackToken);
+        var responses = await Task.WhenAll(checkouts.Select(c => Callbacks.PostAsync(Client, url, c.Body)));
+
+        Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+        await using var db = await Api.Contexts.CreateDbContextAsync();
+        foreach (var (purchaseId, checkout, _) in checkouts)
+        {
+            var purchase = await db.Purchases.SingleAsync(p => p.Id == purchaseId);
+            var vouchers = await db.Vouchers.Where(v => v.PurchaseId == purchaseId).ToListAsync();
+            var rows = await db.MpesaTransactions.Where(t => t.OrganizationId == _mpesa.Id && t.CheckoutRequestId == checkout).ToListAsync();
+            Assert.Multiple(() =>
+            {
+                Assert.That(purchase.Status, Is.EqualTo(PurchaseStatus.Paid));
+                Assert.That(vouchers, Has.Count.EqualTo(1));
+                Assert.That(purchase.VoucherId, Is.EqualTo(vouchers.Single().Id));
+                Assert.That(rows, Has.Count.EqualTo(1));
+                Assert.That(rows.Single().Status, Is.EqualTo(CallbackStatus.Settled));
+                Assert.That(rows.Single().PurchaseId, Is.EqualTo(purchaseId));
+            });
+        }
+    }
+
+    [Test]
+    public async Task Racing_callbacks_of_two_organizations_pay_only_their_own_organizations_purchases()
+    {
+        // The neighbour's URL carries this organization's CheckoutRequestIDs too (a forger who knows one token): read
+        // together, the purchases found for one organization must never be paid by the other's callbacks.
+        var neighbour = await BillingSeed.OrganizationAsync(Api, "Neighbour hotspot", PaymentMethodType.Mpesa);
+        var own = new List<(Guid Purchase, string Checkout)>();
+        var theirs = new List<(Guid Purchase, string Checkout)>();
+        for (var i = 0; i < 10; i++)
+        {
+            var checkout = "ws_CO_own_" + Guid.NewGuid().ToString("N");
+            own.Add(((await BillingSeed.PendingPurchaseAsync(Api, _mpesa.Id, checkout)).Id, checkout));
+            checkout = "ws_CO_theirs_" + Guid.NewGuid().ToString("N");
+            theirs.Add(((await BillingSeed.PendingPurchaseAsync(Api, neighbour.Id, checkout)).Id, checkout));
+        }
+        var ownUrl = Callbacks.DarajaUrl(_mpesa.Id, _mpesa.DarajaCallbackToken);
+        var theirUrl = Callbacks.DarajaUrl(neighbour.Id, neighbour.DarajaCallbackToken);
+        var posts = theirs.Select(t => (theirUrl, Callbacks.StkSuccess(t.Checkout, 20, NewReceipt())))
+            .Concat(own.Take(5).Select(o => (theirUrl, Callbacks.StkSuccess(o.Checkout, 20, NewReceipt()))))
+            .Concat(own.Skip(5).Select(o => (ownUrl, Callbacks.StkSuccess(o.Checkout, 20, NewReceipt()))));
+
+        var responses = await Task.WhenAll(posts.Select(p => Callbacks.PostAsync(Client, p.Item1, p.Item2)));
+
+        Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+        await using var db = await Api.Contexts.CreateDbContextAsync();
+        var status = await db.Purchases.Where(p => p.OrganizationId == _mpesa.Id || p.OrganizationId == neighbour.Id)
+            .ToDictionaryAsync(p => p.Id, p => p.Status);
+        var forged = own.Take(5).Select(o => o.Checkout).ToList();
+        var forgedRows = await db.MpesaTransactions.Where(t => t.OrganizationId == neighbour.Id && forged.Contains(t.CheckoutRequestId!)).ToListAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(theirs.Select(t => status[t.Purchase]), Is.All.EqualTo(PurchaseStatus.Paid));
+            Assert.That(own.Take(5).Select(o => status[o.Purchase]), Is.All.EqualTo(PurchaseStatus.Pending), "paid by another organization's callback");
+            Assert.That(own.Skip(5).Select(o => status[o.Purchase]), Is.All.EqualTo(PurchaseStatus.Paid));
+            Assert.That(forgedRows, Has.Count.EqualTo(5), "every delivery is kept");
+            Assert.That(forgedRows.Select(r => r.PurchaseId), Is.All.Null);
+            Assert.That(forgedRows.Select(r => r.Status), Is.All.EqualTo(CallbackStatus.NeedsReview));
+        });
+    }
+
+    [Test]
+    public async Task Two_racing_callbacks_with_one_receipt_pay_one_purchase_and_keep_the_other_for_review()
+    {
+        var first = "ws_CO_receipt_" + Guid.NewGuid().ToString("N");
+        var second = "ws_CO_receipt_" + Guid.NewGuid().ToString("N");
+        var purchases = new[] { await BillingSeed.PendingPurchaseAsync(Api, _mpesa.Id, first), await BillingSeed.PendingPurchaseAsync(Api, _mpesa.Id, second) };
+        var receipt = NewReceipt();
+        var url = Callbacks.DarajaUrl(_mpesa.Id, _mpesa.DarajaCallbackToken);
+
+        var responses = await Task.WhenAll(
+            Callbacks.PostAsync(Client, url, Callbacks.StkSuccess(first, 20, receipt)),
+            Callbacks.PostAsync(Client, url, Callbacks.StkSuccess(second, 20, receipt)));
+
+        Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+        await using var db = await Api.Contexts.CreateDbContextAsync();
+        var ids = purchases.Select(p => p.Id).ToList();
+        var after = await db.Purchases.Where(p => ids.Contains(p.Id)).ToListAsync();
+        var rows = await db.MpesaTransactions.Where(t => t.OrganizationId == _mpesa.Id && (t.CheckoutRequestId == first || t.CheckoutRequestId == second))
+            .ToListAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(after.Count(p => p.Status == PurchaseStatus.Paid), Is.EqualTo(1), "one receipt buys one voucher");
+            Assert.That(after.Count(p => p.Status == PurchaseStatus.Pending && p.ReviewReason is not null), Is.EqualTo(1));
+            Assert.That(await db.Vouchers.CountAsync(v => ids.Contains(v.PurchaseId!.Value)), Is.EqualTo(1));
+            Assert.That(rows.Select(r => r.Status), Is.EquivalentTo(new[] { CallbackStatus.Settled, CallbackStatus.Processed }), "the second is applied: its purchase is kept for review");
+        });
+    }
+
     private static string NewReceipt() => "T" + Guid.NewGuid().ToString("N")[..9].ToUpperInvariant();
 }
