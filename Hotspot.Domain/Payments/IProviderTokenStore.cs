@@ -14,4 +14,11 @@ public interface IProviderTokenStore
 
     /// <summary>Forgets a token the provider has rejected.</summary>
     Task RemoveAsync(string cacheKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits until no caller in any instance sharing the store holds the lock of <paramref name="cacheKey"/>, then
+    /// holds it until disposed. Token fetches, saves and removals happen under it: two instances fetching at once
+    /// would each revoke the other's token, and the store could keep the one the provider revoked.
+    /// </summary>
+    Task<IAsyncDisposable> LockAsync(string cacheKey, CancellationToken cancellationToken);
 }

@@ -15,7 +15,9 @@ namespace Hotspot.Providers.Daraja;
 /// <summary>
 /// Safaricom Daraja through the Refit client <see cref="IDarajaApi"/>, with each organization's own credentials.
 /// Every answer becomes a <see cref="GatewayResult{T}"/>; a rejected token is replaced once and the call repeated
-/// (safe even for an STK push: a rejected token means Daraja did not process it).
+/// (safe even for an STK push: a clear "invalid access token" answer means Daraja did not process it; a lost answer
+/// or a 5xx is never repeated). One retry is enough with several instances: <see cref="ProviderTokenCache"/> fetches
+/// under a lock shared by all of them, so the token the retry gets is the one Daraja issued last.
 /// </summary>
 public sealed class DarajaClient(
     IDarajaApi api,

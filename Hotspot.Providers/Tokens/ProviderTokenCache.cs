@@ -6,9 +6,10 @@ namespace Hotspot.Providers.Tokens;
 
 /// <summary>
 /// OAuth tokens of every provider and organization: an in-process cache in front of the shared
-/// <see cref="IProviderTokenStore"/> (DESIGN.md 11). Daraja invalidates the previous token when it issues a new
-/// one, so at most one refresh per key runs at a time in this process, and a token found in the store is
-/// reused rather than replaced.
+/// <see cref="IProviderTokenStore"/> (DESIGN.md 11). Daraja revokes an app's previous token when it issues a new one,
+/// so a token is fetched only under the store's lock (one instance at a time, one caller at a time in this one), and
+/// only when the stored token is missing, about to expire, or the one the provider just rejected. The store then
+/// always holds the token issued last, and a call whose token was rejected succeeds on its one retry with it.
 /// </summary>
 public sealed class ProviderTokenCache(IProviderTokenStore store, TimeProvider time)
 {
@@ -31,27 +32,34 @@ public sealed class ProviderTokenCache(IProviderTokenStore store, TimeProvider t
         await gate.WaitAsync(cancellationToken);
         try
         {
-            // Another caller may have refreshed while this one waited.
+            // Another caller in this instance may have refreshed while this one waited.
             if (_memory.TryGetValue(cacheKey, out cached) && IsFresh(cached, refreshMargin))
             {
                 return GatewayResult<ProviderToken>.Success(cached);
             }
 
-            var stored = await store.GetAsync(cacheKey, cancellationToken);
-            if (stored is not null && IsFresh(stored, refreshMargin))
+            if (await FreshStoredAsync(cacheKey, refreshMargin, cancellationToken) is { } stored)
             {
-                _memory[cacheKey] = stored;
                 return GatewayResult<ProviderToken>.Success(stored);
             }
 
-            var fetched = await fetch(cancellationToken);
-            if (fetched.IsSuccess)
+            await using (await store.LockAsync(cacheKey, cancellationToken))
             {
-                await store.SaveAsync(cacheKey, fetched.Value, cancellationToken);
-                _memory[cacheKey] = fetched.Value;
-            }
+                // Another instance may have fetched while this one waited for the lock.
+                if (await FreshStoredAsync(cacheKey, refreshMargin, cancellationToken) is { } fetchedElsewhere)
+                {
+                    return GatewayResult<ProviderToken>.Success(fetchedElsewhere);
+                }
 
-            return fetched;
+                var fetched = await fetch(cancellationToken);
+                if (fetched.IsSuccess)
+                {
+                    await store.SaveAsync(cacheKey, fetched.Value, cancellationToken);
+                    _memory[cacheKey] = fetched.Value;
+                }
+
+                return fetched;
+            }
         }
         finally
         {
@@ -60,8 +68,8 @@ public sealed class ProviderTokenCache(IProviderTokenStore store, TimeProvider t
     }
 
     /// <summary>
-    /// Forgets a token the provider rejected. Only that token is forgotten: another caller may already have
-    /// replaced it with a good one.
+    /// Forgets a token the provider rejected. Only that token is forgotten: another caller or instance may already
+    /// have replaced it with a good one, which must not be thrown away (fetching again would revoke it).
     /// </summary>
     public async Task InvalidateAsync(string cacheKey, string rejectedAccessToken, CancellationToken cancellationToken)
     {
@@ -74,16 +82,32 @@ public sealed class ProviderTokenCache(IProviderTokenStore store, TimeProvider t
                 _memory.TryRemove(cacheKey, out _);
             }
 
-            var stored = await store.GetAsync(cacheKey, cancellationToken);
-            if (stored is not null && stored.AccessToken == rejectedAccessToken)
+            // Under the lock, so no other instance saves a new token between this read and the removal.
+            await using (await store.LockAsync(cacheKey, cancellationToken))
             {
-                await store.RemoveAsync(cacheKey, cancellationToken);
+                var stored = await store.GetAsync(cacheKey, cancellationToken);
+                if (stored is not null && stored.AccessToken == rejectedAccessToken)
+                {
+                    await store.RemoveAsync(cacheKey, cancellationToken);
+                }
             }
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    private async Task<ProviderToken?> FreshStoredAsync(string cacheKey, TimeSpan refreshMargin, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(cacheKey, cancellationToken);
+        if (stored is null || !IsFresh(stored, refreshMargin))
+        {
+            return null;
+        }
+
+        _memory[cacheKey] = stored;
+        return stored;
     }
 
     private bool IsFresh(ProviderToken token, TimeSpan refreshMargin) =>

@@ -5,7 +5,8 @@ namespace Hotspot.Storage.ProviderTokens;
 
 /// <summary>
 /// Shares provider OAuth tokens between API instances through <c>provider_tokens</c>, encrypted at rest
-/// (DESIGN.md 11). The provider clients keep an in-process cache in front of it.
+/// (DESIGN.md 11). The provider clients keep an in-process cache in front of it and fetch under
+/// <see cref="LockAsync"/>, so one instance at a time asks the provider for a token.
 /// </summary>
 public sealed class DatabaseProviderTokenStore(IDbContextFactory<HotspotDbContext> contexts, TimeProvider time) : IProviderTokenStore
 {
@@ -56,4 +57,7 @@ public sealed class DatabaseProviderTokenStore(IDbContextFactory<HotspotDbContex
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.ProviderTokens.Where(t => t.CacheKey == cacheKey).ExecuteDeleteAsync(cancellationToken);
     }
+
+    public async Task<IAsyncDisposable> LockAsync(string cacheKey, CancellationToken cancellationToken) =>
+        await ProviderTokenLock.TakeAsync(await contexts.CreateDbContextAsync(cancellationToken), cacheKey, cancellationToken);
 }

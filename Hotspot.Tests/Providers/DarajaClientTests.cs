@@ -525,5 +525,12 @@ public class DarajaClientTests
         public Task SaveAsync(string cacheKey, ProviderToken token, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task RemoveAsync(string cacheKey, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<IAsyncDisposable> LockAsync(string cacheKey, CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(new NoLock());
+
+        private sealed class NoLock : IAsyncDisposable
+        {
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
     }
 }

@@ -7,6 +7,7 @@ namespace Hotspot.Tests.Providers;
 public sealed class InMemoryProviderTokenStore : IProviderTokenStore
 {
     private readonly ConcurrentDictionary<string, ProviderToken> _tokens = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
 
     public int Saves;
 
@@ -24,5 +25,21 @@ public sealed class InMemoryProviderTokenStore : IProviderTokenStore
     {
         _tokens.TryRemove(cacheKey, out _);
         return Task.CompletedTask;
+    }
+
+    public async Task<IAsyncDisposable> LockAsync(string cacheKey, CancellationToken cancellationToken)
+    {
+        var gate = _locks.GetOrAdd(cacheKey, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Held(gate);
+    }
+
+    private sealed class Held(SemaphoreSlim gate) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            gate.Release();
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -68,6 +68,40 @@ public class ProviderTokenCacheTests
     }
 
     [Test]
+    public async Task Instances_that_find_no_token_at_once_fetch_one_between_them()
+    {
+        var clock = new ManualClock();
+        var store = new InMemoryProviderTokenStore();
+        var fetch = new CountingFetch(clock, TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(50));
+        var instances = Enumerable.Range(0, 3).Select(_ => new ProviderTokenCache(store, clock)).ToArray();
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => instances[i % 3].GetAsync("k", Margin, fetch.FetchAsync, CancellationToken.None)));
+        Assert.That(fetch.Calls, Is.EqualTo(1), "a second fetch would revoke the first token");
+        Assert.That(tokens.Select(t => t.Value.AccessToken).Distinct(), Is.EqualTo(new[] { "token-1" }));
+    }
+
+    [Test]
+    public async Task Instances_rejecting_the_same_token_at_once_replace_it_once()
+    {
+        var clock = new ManualClock();
+        var store = new InMemoryProviderTokenStore();
+        var fetch = new CountingFetch(clock, TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(20));
+        var instances = Enumerable.Range(0, 3).Select(_ => new ProviderTokenCache(store, clock)).ToArray();
+        foreach (var instance in instances)
+        {
+            await instance.GetAsync("k", Margin, fetch.FetchAsync, CancellationToken.None);
+        }
+
+        // The provider dropped token-1: every instance's calls are rejected and each replaces it.
+        var replaced = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+        {
+            await instances[i % 3].InvalidateAsync("k", "token-1", CancellationToken.None);
+            return await instances[i % 3].GetAsync("k", Margin, fetch.FetchAsync, CancellationToken.None);
+        }));
+        Assert.That(fetch.Calls, Is.EqualTo(2));
+        Assert.That(replaced.Select(t => t.Value.AccessToken).Distinct(), Is.EqualTo(new[] { "token-2" }));
+    }
+
+    [Test]
     public async Task Invalidation_forgets_only_the_rejected_token()
     {
         var clock = new ManualClock();

@@ -50,4 +50,34 @@ public class DatabaseProviderTokenStoreTests(DatabaseProvider provider) : Databa
         var read = await store.GetAsync(key, default);
         Assert.That(read!.AccessToken, Does.StartWith("token-"));
     }
+
+    [Test]
+    public async Task The_lock_of_a_token_has_one_holder_across_store_instances_and_others_keys_are_free()
+    {
+        // Two store objects: two API instances on one database.
+        var first = new DatabaseProviderTokenStore(Database, TimeProvider.System);
+        var second = new DatabaseProviderTokenStore(Database, TimeProvider.System);
+        var key = $"daraja:{Guid.NewGuid()}:lock";
+
+        var held = await first.LockAsync(key, default);
+        var waiting = second.LockAsync(key, default);
+        await using (await second.LockAsync(key + ":other", default))
+        {
+            // Another key is not blocked.
+        }
+
+        await Task.Delay(300);
+        Assert.That(waiting.IsCompleted, Is.False, "the second instance waits while the first holds the lock");
+        await held.DisposeAsync();
+        await using (await waiting.WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            // Taken once the first let go.
+        }
+
+        using var cancelled = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await using (await first.LockAsync(key, default))
+        {
+            Assert.That(async () => await (await second.LockAsync(key, cancelled.Token)).DisposeAsync(), Throws.InstanceOf<OperationCanceledException>());
+        }
+    }
 }

@@ -31,13 +31,7 @@ internal static class DarajaOAuthEndpoint
 
         var token = SimulatedIds.Hex(28);
         var lifetime = options.Value.TokenLifetime;
-        state.Tokens[token] = new DarajaSimulatorState.IssuedToken(key, time.GetUtcNow() + lifetime);
-        var previous = state.LatestTokenByApp.GetValueOrDefault(key);
-        state.LatestTokenByApp[key] = token;
-        if (options.Value.InvalidatePreviousToken && previous is not null)
-        {
-            state.Tokens.TryRemove(previous, out _);
-        }
+        state.Issue(key, token, time.GetUtcNow() + lifetime, options.Value.InvalidatePreviousToken);
 
         // The real sandbox has been seen sending expires_in as a string.
         return Results.Json(new { access_token = token, expires_in = ((long)Math.Ceiling(lifetime.TotalSeconds)).ToString() });

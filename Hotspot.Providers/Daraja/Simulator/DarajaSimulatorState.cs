@@ -6,13 +6,13 @@ namespace Hotspot.Providers.Daraja.Simulator;
 /// <summary>What the Daraja simulator remembers: tokens, STK pushes, B2C payments, URL registrations.</summary>
 public sealed class DarajaSimulatorState
 {
+    private readonly Lock _issuing = new();
+    private readonly Dictionary<string, string> _latestTokenByApp = [];
     private int _tokenRequests;
     private int _stkPushRequests;
     private int _injectedSpikeArrests;
 
     internal ConcurrentDictionary<string, IssuedToken> Tokens { get; } = new();
-
-    internal ConcurrentDictionary<string, string> LatestTokenByApp { get; } = new();
 
     internal ConcurrentDictionary<string, SimulatedCheckout> Checkouts { get; } = new();
 
@@ -35,6 +35,24 @@ public sealed class DarajaSimulatorState
     public C2BRegistration? RegistrationFor(string shortCode) => C2BRegistrations.GetValueOrDefault(shortCode);
 
     internal void CountTokenRequest() => Interlocked.Increment(ref _tokenRequests);
+
+    /// <summary>
+    /// Issues a token to an app; with <paramref name="revokePrevious"/> (Daraja's FAQ: "each request invalidates the
+    /// previous token") the app's earlier token stops working, atomically, so of tokens issued at once only the last works.
+    /// </summary>
+    internal void Issue(string consumerKey, string token, DateTimeOffset expiresAt, bool revokePrevious)
+    {
+        lock (_issuing)
+        {
+            Tokens[token] = new IssuedToken(consumerKey, expiresAt);
+            if (_latestTokenByApp.TryGetValue(consumerKey, out var previous) && revokePrevious)
+            {
+                Tokens.TryRemove(previous, out _);
+            }
+
+            _latestTokenByApp[consumerKey] = token;
+        }
+    }
 
     internal void CountStkPush() => Interlocked.Increment(ref _stkPushRequests);
 
