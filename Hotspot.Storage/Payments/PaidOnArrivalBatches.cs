@@ -30,7 +30,7 @@ public sealed class PaidOnArrivalBatches(
     public const int MaxBatch = 64;
 
     /// <summary>Batches in flight at once: one gathers while another waits for its commit.</summary>
-    private const int Writers = 1;
+    private const int Writers = 2;
 
     private readonly Channel<Waiting> _queue = Channel.CreateUnbounded<Waiting>();
     private readonly Lock _start = new();

@@ -15,24 +15,26 @@ namespace Hotspot.Storage.Payments;
 /// One PostgreSQL statement, so one round trip and one commit, for the busiest case: paying callbacks for pending
 /// purchases, as many as <see cref="PaidOnArrivalBatches"/> gathered. It pays each purchase only while it is still
 /// PENDING, and in the same statement issues the vouchers of the purchases it paid and stores their callbacks, already
-/// decided:
+/// decided. Each column's values travel as one array, so the text, and PostgreSQL's work to parse and plan it, is the
+/// same for one row as for sixty:
 /// <code>
-/// WITH locked AS (SELECT id FROM purchases WHERE id IN (…) ORDER BY 1 FOR UPDATE),
-///      paid AS (UPDATE purchases AS p SET status = r.u0, … FROM (VALUES (…), (…)) AS r(k0, k1, k2, u0, …)
-///               WHERE p.id = r.k0 AND p.organization_id = r.k1 AND p.status = r.k2 AND p.id IN (SELECT id FROM locked) RETURNING p.id),
-///      issued AS (INSERT INTO vouchers (…) SELECT r.… FROM (VALUES (…), (…)) AS r(…) JOIN paid ON paid.id = r.k)
-/// INSERT INTO isp_mpesa_transactions (…) SELECT r.… FROM (VALUES (…), (…)) AS r(…) JOIN paid ON paid.id = r.k RETURNING id
+/// WITH input AS (SELECT * FROM unnest(@k0::uuid[], …) AS r(k0, k1, k2, u0, …)),
+///      locked AS (SELECT id FROM purchases WHERE id IN (SELECT k0 FROM input) ORDER BY 1 FOR UPDATE),
+///      paid AS (UPDATE purchases AS t SET status = r.u0, … FROM input AS r
+///               WHERE t.id = r.k0 AND t.organization_id = r.k1 AND t.status = r.k2 AND t.id IN (SELECT id FROM locked) RETURNING t.id),
+///      issued AS (INSERT INTO vouchers (…) SELECT r.v0, … FROM unnest(@p, @v0, …) AS r(p, v0, …) JOIN paid ON paid.id = r.p)
+/// INSERT INTO isp_mpesa_transactions (…) SELECT r.c0, … FROM unnest(@p, @c0, …) AS r(p, c0, …) JOIN paid ON paid.id = r.p RETURNING id
 /// </code>
 /// A callback is inserted only with its purchase's payment, and a unique index (a callback's identity, a voucher's
 /// code, a receipt) refuses the whole statement, so either every row of it is written or none is. The statement-level
-/// rollup triggers run once for the whole statement, which is most of what a batch saves. Columns and values come from
-/// the EF Core model and the domain objects, as for <see cref="Inbox.DeliveryInbox"/>: the domain decides, this only
-/// writes. Once committed, <see cref="NotifyAsync"/> sends the change notifications its triggers left to it.
+/// rollup triggers run once for the whole statement. Columns, types and values come from the EF Core model and the
+/// domain objects, as for <see cref="Inbox.DeliveryInbox"/>: the domain decides, this only writes. Once committed,
+/// <see cref="NotifyAsync"/> sends the change notifications its triggers left to it.
 /// </summary>
 internal sealed record StoreAndSettleStatement(string Sql, IReadOnlyList<IProperty> PurchaseColumns, IProperty[] PurchaseKey,
     IProperty PurchaseStatus, IReadOnlyList<IProperty> VoucherColumns, IReadOnlyList<IProperty> CallbackColumns)
 {
-    private static readonly ConcurrentDictionary<(Type Callback, string Changed, int Rows), StoreAndSettleStatement> Statements = new();
+    private static readonly ConcurrentDictionary<(Type Callback, string Changed), StoreAndSettleStatement> Statements = new();
 
     /// <summary>A purchase settled in memory (still tracked, so its changes are known), its new voucher and the callback that paid it.</summary>
     public sealed record Row(EntityEntry<Purchase> Purchase, Voucher Voucher, StoredCallback Callback);
@@ -50,8 +52,7 @@ internal sealed record StoreAndSettleStatement(string Sql, IReadOnlyList<IProper
     /// <returns>The ids of the purchases this statement paid: those still pending when it ran.</returns>
     public static async Task<HashSet<Guid>> ExecuteAsync(HotspotDbContext db, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
-        var shape = Shape(rows[0]);
-        var statement = Statements.GetOrAdd((shape.Callback, shape.Changed, rows.Count), key => For(db, rows[0], key.Rows));
+        var statement = Statements.GetOrAdd(Shape(rows[0]), _ => For(db, rows[0]));
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -90,7 +91,7 @@ internal sealed record StoreAndSettleStatement(string Sql, IReadOnlyList<IProper
         ], cancellationToken);
     }
 
-    private static StoreAndSettleStatement For(HotspotDbContext db, Row shape, int rows)
+    private static StoreAndSettleStatement For(HotspotDbContext db, Row shape)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var purchases = db.Model.FindEntityType(typeof(Purchase))!;
@@ -106,56 +107,68 @@ internal sealed record StoreAndSettleStatement(string Sql, IReadOnlyList<IProper
 
         string Name(IProperty p) => sql.DelimitIdentifier(p.GetColumnName());
         string Table(IEntityType e) => sql.DelimitIdentifier(e.GetTableName()!);
-        // VALUES rows of parameters named prefix + column + "_" + row, e.g. (@u0_0, @u1_0), (@u0_1, @u1_1).
-        string Values(IEnumerable<string> columns) => string.Join(", ", Enumerable.Range(0, rows)
-            .Select(row => "(" + string.Join(", ", columns.Select(c => $"@{c}_{row}")) + ")"));
-        IEnumerable<string> Numbered(string prefix, int count) => Enumerable.Range(0, count).Select(i => prefix + i);
+        // unnest(@a::type[], @b::type[]) AS r(a, b): one row per batch row, each column typed as its table column.
+        string Unnest(IEnumerable<(string Name, IProperty Column)> inputs) =>
+            $"unnest({string.Join(", ", inputs.Select(i => $"@{i.Name}::{i.Column.GetRelationalTypeMapping().StoreType}[]"))}) " +
+            $"AS r({string.Join(", ", inputs.Select(i => i.Name))})";
+        IEnumerable<(string, IProperty)> Numbered(string prefix, IEnumerable<IProperty> columns) => columns.Select((c, i) => (prefix + i, c));
+        string Select(string prefix, int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"r.{prefix}{i}"));
 
-        var purchaseInput = new[] { "k0", "k1", "k2" }.Concat(Numbered("u", changed.Count)).ToList();
-        var voucherInput = new[] { "p" }.Concat(Numbered("v", voucherColumns.Count)).ToList();
-        var callbackInput = new[] { "p" }.Concat(Numbered("c", callbackColumns.Count)).ToList();
+        var purchaseInput = new[] { ("k0", key[0]), ("k1", key[1]), ("k2", status) }.Concat(Numbered("u", changed));
         var set = string.Join(", ", changed.Select((p, i) => $"{Name(p)} = r.u{i}"));
         // "quiet" runs first (the UPDATE's condition reads it) and lasts until this statement's commit: the triggers then
-        // leave the notifications to NotifyAsync, after the commit (migration NotifyAfterCommit says why).
-        // "locked" takes the purchases' row locks in id order before anything is written, so two batches that share a
-        // purchase (twin deliveries to two instances) wait for each other instead of deadlocking.
+        // leave the notifications to NotifyAsync, after the commit (migration NotifyAfterCommit says why). "locked" takes
+        // the purchases' row locks in id order before anything is written, so two batches that share a purchase (twin
+        // deliveries to two instances) wait for each other instead of deadlocking.
         var text =
             "WITH quiet AS MATERIALIZED (SELECT set_config('hotspot.notify_after_commit', 'on', true) AS value), " +
+            $"input AS MATERIALIZED (SELECT * FROM {Unnest(purchaseInput)}), " +
             $"locked AS MATERIALIZED (SELECT {Name(key[0])} AS id FROM {Table(purchases)} " +
-            $"WHERE {Name(key[0])} IN ({string.Join(", ", Enumerable.Range(0, rows).Select(row => $"@k0_{row}"))}) ORDER BY 1 FOR UPDATE), " +
-            $"paid AS (UPDATE {Table(purchases)} AS t SET {set} FROM (VALUES {Values(purchaseInput)}) AS r({string.Join(", ", purchaseInput)}) " +
+            $"WHERE {Name(key[0])} IN (SELECT k0 FROM input) ORDER BY 1 FOR UPDATE), " +
+            $"paid AS (UPDATE {Table(purchases)} AS t SET {set} FROM input AS r " +
             $"WHERE t.{Name(key[0])} = r.k0 AND t.{Name(key[1])} = r.k1 AND t.{Name(status)} = r.k2 AND (SELECT value FROM quiet) = 'on' " +
             $"AND t.{Name(key[0])} IN (SELECT id FROM locked) RETURNING t.{Name(key[0])} AS id), " +
             $"issued AS (INSERT INTO {Table(vouchers)} ({string.Join(", ", voucherColumns.Select(Name))}) " +
-            $"SELECT {string.Join(", ", Numbered("r.v", voucherColumns.Count))} " +
-            $"FROM (VALUES {Values(voucherInput)}) AS r({string.Join(", ", voucherInput)}) JOIN paid ON paid.id = r.p) " +
+            $"SELECT {Select("v", voucherColumns.Count)} FROM {Unnest(Numbered("v", voucherColumns).Prepend(("p", key[0])))} " +
+            "JOIN paid ON paid.id = r.p) " +
             $"INSERT INTO {Table(callbacks)} ({string.Join(", ", callbackColumns.Select(Name))}) " +
-            $"SELECT {string.Join(", ", Numbered("r.c", callbackColumns.Count))} " +
-            $"FROM (VALUES {Values(callbackInput)}) AS r({string.Join(", ", callbackInput)}) JOIN paid ON paid.id = r.p " +
-            $"RETURNING {Name(callbackId)}";
+            $"SELECT {Select("c", callbackColumns.Count)} FROM {Unnest(Numbered("c", callbackColumns).Prepend(("p", key[0])))} " +
+            $"JOIN paid ON paid.id = r.p RETURNING {Name(callbackId)}";
         return new StoreAndSettleStatement(text, changed, key, status, voucherColumns, callbackColumns);
     }
 
-    /// <summary>Each value converted and typed by its column's mapping; the status compared is the one read (PENDING).</summary>
+    /// <summary>
+    /// One array per column, its values converted by the column's mapping; the status compared is the one read (PENDING).
+    /// </summary>
     private void AddParameters(DbCommand command, IReadOnlyList<Row> rows)
     {
-        var purchaseId = PurchaseKey[0];
-        for (var row = 0; row < rows.Count; row++)
-        {
-            var (purchase, voucher, callback) = rows[row];
-            Add(command, $"k0_{row}", purchaseId, purchase.Entity.Id);
-            Add(command, $"k1_{row}", PurchaseKey[1], purchase.Entity.OrganizationId);
-            Add(command, $"k2_{row}", PurchaseStatus, purchase.Property(p => p.Status).OriginalValue);
-            for (var i = 0; i < PurchaseColumns.Count; i++)
-                Add(command, $"u{i}_{row}", PurchaseColumns[i], purchase.Property(PurchaseColumns[i].Name).CurrentValue);
-            Add(command, $"p_{row}", purchaseId, purchase.Entity.Id);
-            for (var i = 0; i < VoucherColumns.Count; i++)
-                Add(command, $"v{i}_{row}", VoucherColumns[i], VoucherColumns[i].GetGetter().GetClrValue(voucher));
-            for (var i = 0; i < CallbackColumns.Count; i++)
-                Add(command, $"c{i}_{row}", CallbackColumns[i], CallbackColumns[i].GetGetter().GetClrValue(callback));
-        }
+        Add(command, "k0", PurchaseKey[0], rows.Select(r => (object?)r.Purchase.Entity.Id));
+        Add(command, "k1", PurchaseKey[1], rows.Select(r => (object?)r.Purchase.Entity.OrganizationId));
+        Add(command, "k2", PurchaseStatus, rows.Select(r => (object?)r.Purchase.Property(p => p.Status).OriginalValue));
+        for (var i = 0; i < PurchaseColumns.Count; i++)
+            Add(command, "u" + i, PurchaseColumns[i], rows.Select(r => r.Purchase.Property(PurchaseColumns[i].Name).CurrentValue));
+        Add(command, "p", PurchaseKey[0], rows.Select(r => (object?)r.Purchase.Entity.Id));
+        for (var i = 0; i < VoucherColumns.Count; i++)
+            Add(command, "v" + i, VoucherColumns[i], rows.Select(r => VoucherColumns[i].GetGetter().GetClrValue(r.Voucher)));
+        for (var i = 0; i < CallbackColumns.Count; i++)
+            Add(command, "c" + i, CallbackColumns[i], rows.Select(r => CallbackColumns[i].GetGetter().GetClrValue(r.Callback)));
     }
 
-    private static void Add(DbCommand command, string name, IProperty column, object? value) =>
-        command.Parameters.Add(column.GetRelationalTypeMapping().CreateParameter(command, name, value, column.IsNullable));
+    /// <summary>An array of the column's provider type (nullable elements), which the statement casts to the column's type.</summary>
+    private static void Add(DbCommand command, string name, IProperty column, IEnumerable<object?> values)
+    {
+        var mapping = column.GetRelationalTypeMapping();
+        var providerType = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+        var elementType = providerType.IsValueType && Nullable.GetUnderlyingType(providerType) is null
+            ? typeof(Nullable<>).MakeGenericType(providerType)
+            : providerType;
+        var list = values.ToList();
+        var array = Array.CreateInstance(elementType, list.Count);
+        for (var i = 0; i < list.Count; i++)
+            array.SetValue(list[i] is { } value && mapping.Converter is { } converter ? converter.ConvertToProvider(value) : list[i], i);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = array;
+        command.Parameters.Add(parameter);
+    }
 }
