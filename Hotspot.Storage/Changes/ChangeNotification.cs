@@ -19,6 +19,9 @@ public sealed record ChangeNotification(string Kind, Guid OrganizationId, Guid R
     /// <summary>A RADIUS session started or stopped.</summary>
     public const string SessionKind = "session";
 
+    /// <summary>The NOTIFY payload, as <see cref="Parse"/> reads it.</summary>
+    public string Payload => $"{Kind}:{OrganizationId}:{RowId}";
+
     /// <summary>Reads a NOTIFY payload; null for anything malformed.</summary>
     public static ChangeNotification? Parse(string payload)
     {

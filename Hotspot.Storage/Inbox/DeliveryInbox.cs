@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Transactions;
+using Hotspot.Storage.Changes;
 using Hotspot.Storage.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -52,12 +53,22 @@ public static class DeliveryInbox
     }
 
     /// <returns>True when the row was stored; false when the same delivery is already there.</returns>
+    /// <remarks>
+    /// On PostgreSQL a row stored already decided (refused, for review, processed) is announced after the commit, as a
+    /// settled batch is (<see cref="NotificationsAfterCommit"/>): forgeries and other deliveries stored on their own then
+    /// do not queue on the notification lock, each behind the other's WAL flush.
+    /// </remarks>
     public static async Task<bool> TryAddAsync<T>(HotspotDbContext db, T row, CancellationToken cancellationToken) where T : StoredCallback
     {
         var statement = Statements.GetOrAdd((typeof(T), db.Database.ProviderName ?? ""), _ => InsertStatement.For(db, typeof(T)));
         await using var command = db.Database.GetDbConnection().CreateCommand();
         var parameters = statement.Parameters(command, row);
-        return await db.Database.ExecuteSqlRawAsync(statement.Sql, parameters, cancellationToken) == 1;
+        if (await db.Database.ExecuteSqlRawAsync(statement.Sql, parameters, cancellationToken) != 1)
+            return false;
+        if (db.Database.IsNpgsql() && row.Status != CallbackStatus.Received)
+            await NotificationsAfterCommit.SendAsync(db, [new ChangeNotification(ChangeNotification.PaymentKind, row.OrganizationId, row.Id)],
+                cancellationToken);
+        return true;
     }
 
     /// <summary>The SQL for one entity type and its columns, read from the EF Core model (so a new column is never forgotten).</summary>
@@ -70,8 +81,12 @@ public static class DeliveryInbox
             var columns = entity.GetProperties().ToList();
             var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName())));
             var values = string.Join(", ", columns.Select((_, i) => "@p" + i));
-            return new InsertStatement(
-                $"INSERT INTO {sql.DelimitIdentifier(entity.GetTableName()!)} ({names}) VALUES ({values}) ON CONFLICT DO NOTHING",
+            var table = sql.DelimitIdentifier(entity.GetTableName()!);
+            // PostgreSQL: quiet triggers, and TryAddAsync announces the row after the commit.
+            return new InsertStatement(db.Database.IsNpgsql()
+                ? $"WITH {NotificationsAfterCommit.QuietCte} INSERT INTO {table} ({names}) SELECT {values} " +
+                  $"WHERE {NotificationsAfterCommit.QuietCondition} ON CONFLICT DO NOTHING"
+                : $"INSERT INTO {table} ({names}) VALUES ({values}) ON CONFLICT DO NOTHING",
                 columns);
         }
 

@@ -3,6 +3,7 @@ using System.Data.Common;
 using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Transactions;
 using Hotspot.Domain.Vouchers;
+using Hotspot.Storage.Changes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -74,22 +75,15 @@ internal sealed record StoreAndSettleStatement(string Sql, IReadOnlyList<IProper
     }
 
     /// <summary>
-    /// What the triggers would have announced (<see cref="Changes.ChangeNotification"/>): each paid purchase's new status
-    /// and its stored callback. Sent after the commit in a statement that writes nothing, so it waits for no WAL flush.
+    /// What the triggers would have announced (<see cref="ChangeNotification"/>): each paid purchase's new status and its
+    /// stored callback. Sent after the commit (<see cref="NotificationsAfterCommit"/>).
     /// </summary>
-    public static Task NotifyAsync(HotspotDbContext db, IEnumerable<Row> paid, CancellationToken cancellationToken)
-    {
-        var payloads = paid.SelectMany(r => new[]
+    public static Task NotifyAsync(HotspotDbContext db, IEnumerable<Row> paid, CancellationToken cancellationToken) =>
+        NotificationsAfterCommit.SendAsync(db, paid.SelectMany(r => new[]
         {
-            $"{Changes.ChangeNotification.PurchaseKind}:{r.Purchase.Entity.OrganizationId}:{r.Purchase.Entity.Id}",
-            $"{Changes.ChangeNotification.PaymentKind}:{r.Callback.OrganizationId}:{r.Callback.Id}",
-        }).ToArray();
-        return db.Database.ExecuteSqlRawAsync("SELECT pg_notify(@channel, payload) FROM unnest(@payloads) AS payload",
-        [
-            new Npgsql.NpgsqlParameter<string>("channel", Changes.ChangeNotification.Channel),
-            new Npgsql.NpgsqlParameter<string[]>("payloads", payloads),
-        ], cancellationToken);
-    }
+            new ChangeNotification(ChangeNotification.PurchaseKind, r.Purchase.Entity.OrganizationId, r.Purchase.Entity.Id),
+            new ChangeNotification(ChangeNotification.PaymentKind, r.Callback.OrganizationId, r.Callback.Id),
+        }), cancellationToken);
 
     private static StoreAndSettleStatement For(HotspotDbContext db, Row shape)
     {
@@ -121,12 +115,12 @@ internal sealed record StoreAndSettleStatement(string Sql, IReadOnlyList<IProper
         // the purchases' row locks in id order before anything is written, so two batches that share a purchase (twin
         // deliveries to two instances) wait for each other instead of deadlocking.
         var text =
-            "WITH quiet AS MATERIALIZED (SELECT set_config('hotspot.notify_after_commit', 'on', true) AS value), " +
+            $"WITH {NotificationsAfterCommit.QuietCte}, " +
             $"input AS MATERIALIZED (SELECT * FROM {Unnest(purchaseInput)}), " +
             $"locked AS MATERIALIZED (SELECT {Name(key[0])} AS id FROM {Table(purchases)} " +
             $"WHERE {Name(key[0])} IN (SELECT k0 FROM input) ORDER BY 1 FOR UPDATE), " +
             $"paid AS (UPDATE {Table(purchases)} AS t SET {set} FROM input AS r " +
-            $"WHERE t.{Name(key[0])} = r.k0 AND t.{Name(key[1])} = r.k1 AND t.{Name(status)} = r.k2 AND (SELECT value FROM quiet) = 'on' " +
+            $"WHERE t.{Name(key[0])} = r.k0 AND t.{Name(key[1])} = r.k1 AND t.{Name(status)} = r.k2 AND {NotificationsAfterCommit.QuietCondition} " +
             $"AND t.{Name(key[0])} IN (SELECT id FROM locked) RETURNING t.{Name(key[0])} AS id), " +
             $"issued AS (INSERT INTO {Table(vouchers)} ({string.Join(", ", voucherColumns.Select(Name))}) " +
             $"SELECT {Select("v", voucherColumns.Count)} FROM {Unnest(Numbered("v", voucherColumns).Prepend(("p", key[0])))} " +

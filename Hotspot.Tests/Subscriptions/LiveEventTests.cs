@@ -106,6 +106,31 @@ public class LiveEventTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_forged_callback_kept_for_review_reaches_a_payment_subscriber()
+    {
+        // Stored on its own, outside any settlement: on PostgreSQL announced by the writer after its commit.
+        await using var socket = await GraphQLSocket.OpenAsync(_api.WebSocketUrl, _admin);
+        await socket.SubscribeAsync("payments", "subscription($o: ID!) { paymentReceived(organizationId: $o) { id status purchase { id } } }",
+            new { o = _organizationId });
+        await Task.Delay(200);
+
+        using var client = _api.CreateHttpClient();
+        var checkout = "ws_CO_forged_" + Guid.NewGuid().ToString("N");
+        using var body = new StringContent($$"""{"Body":{"stkCallback":{"MerchantRequestID":"m","CheckoutRequestID":"{{checkout}}","ResultCode":1032,"ResultDesc":"Cancelled" } } }""",
+            System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync($"/api/payments/daraja/callback/{_organizationId}/forged-{Guid.NewGuid():N}", body);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+
+        var clock = Stopwatch.StartNew();
+        var message = await socket.ReceiveAsync(TimeSpan.FromSeconds(10));
+        Assert.That(clock.Elapsed, Is.LessThan(Promptly));
+        Assert.That(message!["type"]!.GetValue<string>(), Is.EqualTo("next"), message.ToJsonString());
+        var payment = message["payload"]!["data"]!["paymentReceived"]!;
+        Assert.That(payment["status"]!.GetValue<string>(), Is.EqualTo("NEEDS_REVIEW"));
+        Assert.That(payment["purchase"], Is.Null, "a forgery is linked to no purchase");
+    }
+
+    [Test]
     public async Task Another_organizations_subscriber_receives_nothing_of_ours()
     {
         var other = await _api.CreateOrganizationAsync(_admin, "Elsewhere " + Guid.NewGuid().ToString("N")[..6]);
