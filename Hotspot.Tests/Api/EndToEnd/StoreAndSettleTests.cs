@@ -25,34 +25,13 @@ public class StoreAndSettleTests(DatabaseProvider provider) : BillingApiFixture(
     [Test]
     public async Task Twenty_purchases_each_paid_by_three_racing_copies_of_one_callback_are_paid_once_with_one_stored_row()
     {
-        var checkouts = new List<(Guid Purchase, string Checkout, string Body)>();
-        for (var i = 0; i < 20; i++)
-        {
-            var checkout = "ws_CO_one_" + Guid.NewGuid().ToString("N");
-            var purchase = await BillingSeed.PendingPurchaseAsync(Api, _mpesa.Id, checkout);
-            checkouts.Add((purchase.Id, checkout, Callbacks.StkSuccess(checkout, 20, NewReceipt())));
-        }
+        var checkouts = await PendingPurchasesWithCallbacksAsync(20);
 
         var url = Callbacks.DarajaUrl(_mpesa.Id, _mpesa.DarajaCallbackToken);
         var responses = await Task.WhenAll(checkouts.SelectMany(c => Enumerable.Repeat(c.Body, 3)).Select(body => Callbacks.PostAsync(Client, url, body)));
 
         Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
-        await using var db = await Api.Contexts.CreateDbContextAsync();
-        foreach (var (purchaseId, checkout, _) in checkouts)
-        {
-            var purchase = await db.Purchases.SingleAsync(p => p.Id == purchaseId);
-            var vouchers = await db.Vouchers.Where(v => v.PurchaseId == purchaseId).ToListAsync();
-            var rows = await db.MpesaTransactions.Where(t => t.OrganizationId == _mpesa.Id && t.CheckoutRequestId == checkout).ToListAsync();
-            Assert.Multiple(() =>
-            {
-                Assert.That(purchase.Status, Is.EqualTo(PurchaseStatus.Paid));
-                Assert.That(vouchers, Has.Count.EqualTo(1));
-                Assert.That(purchase.VoucherId, Is.EqualTo(vouchers.Single().Id));
-                Assert.That(rows, Has.Count.EqualTo(1), "an exact re-delivery is stored once");
-                Assert.That(rows.Single().Status, Is.EqualTo(CallbackStatus.Settled));
-                Assert.That(rows.Single().PurchaseId, Is.EqualTo(purchaseId));
-            });
-        }
+        await AssertEachPaidOnceWithOneStoredRowAsync(checkouts);
     }
 
     [Test]
@@ -112,13 +91,7 @@ public class StoreAndSettleTests(DatabaseProvider provider) : BillingApiFixture(
         // Sent together, they are likely settled as one batch; the delivery stored before (the process stopped between
         // storing and applying it) makes its batch's statement meet a unique index, so nothing of that statement is
         // written and each callback of it is stored and applied on its own.
-        var checkouts = new List<(Guid Purchase, string Checkout, string Body)>();
-        for (var i = 0; i < 20; i++)
-        {
-            var checkout = "ws_CO_batch_" + Guid.NewGuid().ToString("N");
-            var purchase = await BillingSeed.PendingPurchaseAsync(Api, _mpesa.Id, checkout);
-            checkouts.Add((purchase.Id, checkout, Callbacks.StkSuccess(checkout, 20, NewReceipt())));
-        }
+        var checkouts = await PendingPurchasesWithCallbacksAsync(20);
         await using (var seed = await Api.Contexts.CreateDbContextAsync())
         {
             seed.MpesaTransactions.Add(MpesaTransaction.Receive(_mpesa.Id, MpesaTransactionKind.StkCallback, checkouts[7].Body, DateTime.UtcNow,
@@ -130,22 +103,7 @@ public class StoreAndSettleTests(DatabaseProvider provider) : BillingApiFixture(
         var responses = await Task.WhenAll(checkouts.Select(c => Callbacks.PostAsync(Client, url, c.Body)));
 
         Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
-        await using var db = await Api.Contexts.CreateDbContextAsync();
-        foreach (var (purchaseId, checkout, _) in checkouts)
-        {
-            var purchase = await db.Purchases.SingleAsync(p => p.Id == purchaseId);
-            var vouchers = await db.Vouchers.Where(v => v.PurchaseId == purchaseId).ToListAsync();
-            var rows = await db.MpesaTransactions.Where(t => t.OrganizationId == _mpesa.Id && t.CheckoutRequestId == checkout).ToListAsync();
-            Assert.Multiple(() =>
-            {
-                Assert.That(purchase.Status, Is.EqualTo(PurchaseStatus.Paid));
-                Assert.That(vouchers, Has.Count.EqualTo(1));
-                Assert.That(purchase.VoucherId, Is.EqualTo(vouchers.Single().Id));
-                Assert.That(rows, Has.Count.EqualTo(1));
-                Assert.That(rows.Single().Status, Is.EqualTo(CallbackStatus.Settled));
-                Assert.That(rows.Single().PurchaseId, Is.EqualTo(purchaseId));
-            });
-        }
+        await AssertEachPaidOnceWithOneStoredRowAsync(checkouts);
     }
 
     [Test]
@@ -214,6 +172,38 @@ public class StoreAndSettleTests(DatabaseProvider provider) : BillingApiFixture(
             Assert.That(await db.Vouchers.CountAsync(v => ids.Contains(v.PurchaseId!.Value)), Is.EqualTo(1));
             Assert.That(rows.Select(r => r.Status), Is.EquivalentTo(new[] { CallbackStatus.Settled, CallbackStatus.Processed }), "the second is applied: its purchase is kept for review");
         });
+    }
+
+    private async Task<List<(Guid Purchase, string Checkout, string Body)>> PendingPurchasesWithCallbacksAsync(int count)
+    {
+        var checkouts = new List<(Guid Purchase, string Checkout, string Body)>();
+        for (var i = 0; i < count; i++)
+        {
+            var checkout = "ws_CO_one_" + Guid.NewGuid().ToString("N");
+            var purchase = await BillingSeed.PendingPurchaseAsync(Api, _mpesa.Id, checkout);
+            checkouts.Add((purchase.Id, checkout, Callbacks.StkSuccess(checkout, 20, NewReceipt())));
+        }
+        return checkouts;
+    }
+
+    private async Task AssertEachPaidOnceWithOneStoredRowAsync(IEnumerable<(Guid Purchase, string Checkout, string Body)> checkouts)
+    {
+        await using var db = await Api.Contexts.CreateDbContextAsync();
+        foreach (var (purchaseId, checkout, _) in checkouts)
+        {
+            var purchase = await db.Purchases.SingleAsync(p => p.Id == purchaseId);
+            var vouchers = await db.Vouchers.Where(v => v.PurchaseId == purchaseId).ToListAsync();
+            var rows = await db.MpesaTransactions.Where(t => t.OrganizationId == _mpesa.Id && t.CheckoutRequestId == checkout).ToListAsync();
+            Assert.Multiple(() =>
+            {
+                Assert.That(purchase.Status, Is.EqualTo(PurchaseStatus.Paid));
+                Assert.That(vouchers, Has.Count.EqualTo(1));
+                Assert.That(purchase.VoucherId, Is.EqualTo(vouchers.Single().Id));
+                Assert.That(rows, Has.Count.EqualTo(1), "an exact re-delivery is stored once");
+                Assert.That(rows.Single().Status, Is.EqualTo(CallbackStatus.Settled));
+                Assert.That(rows.Single().PurchaseId, Is.EqualTo(purchaseId));
+            });
+        }
     }
 
     private static string NewReceipt() => "T" + Guid.NewGuid().ToString("N")[..9].ToUpperInvariant();
