@@ -17,6 +17,7 @@ public static class AdminGraphQLExtensions
     public static WebApplicationBuilder AddAdminGraphQL(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        builder.Services.AddSingleton(new AdminSchemaLoading());
         builder.Services.AddOptions<AuthOptions>()
             .Bind(configuration.GetSection("Auth"))
             .Configure(o =>
@@ -42,7 +43,7 @@ public static class AdminGraphQLExtensions
 
     public static WebApplication MapAdminGraphQL(this WebApplication app)
     {
-        var schema = AdminSchema.Load(AdminSchema.DefaultPath);
+        var schema = app.Services.GetRequiredService<AdminSchemaLoading>().Wait();
         // A browser at /graphql gets the dashboard's GraphiQL when the dashboard is built, else the built-in explorer.
         var explorer = app.Services.GetRequiredService<AdminDashboardFiles>().IsBuilt ? AdminDashboardEndpoints.ExplorerPath : null;
         app.UseWebSockets();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Hotspot.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -28,18 +29,27 @@ public static class HealthEndpoints
         return app;
     }
 
-    // Status words only: exception texts could name hosts or users.
-    private static Task WriteAsync(HttpContext context, HealthReport report)
+    // Status words only: exception texts could name hosts or users. Written by hand: the first /healthz after a start
+    // should not wait for the serializer to reflect over an anonymous type.
+    private static async Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        var body = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(body))
         {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            json.WriteStartObject();
+            json.WriteString("status", report.Status.ToString());
+            json.WriteStartObject("checks");
+            foreach (var (name, entry) in report.Entries)
             {
-                status = e.Value.Status.ToString(),
-                description = e.Value.Status == HealthStatus.Healthy ? e.Value.Description : $"{e.Key} unavailable",
-            }),
-        }));
+                json.WriteStartObject(name);
+                json.WriteString("status", entry.Status.ToString());
+                json.WriteString("description", entry.Status == HealthStatus.Healthy ? entry.Description : $"{name} unavailable");
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        await context.Response.Body.WriteAsync(body.WrittenMemory, context.RequestAborted);
     }
 }

@@ -31,9 +31,12 @@ public static class LoggingExtensions
                 .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", LogEventLevel.Fatal)
                 // HttpClient's own request lines name whole URLs; the simulators' callback URLs carry tokens.
                 .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
-                .ReadFrom.Configuration(builder.Configuration) // an optional "Serilog" section overrides the above
                 .Enrich.FromLogContext()
                 .Enrich.With<RawPathRemover>();
+            // An optional "Serilog" section overrides the above. Reading one scans the loaded assemblies for sinks: start-up
+            // time for nothing when there is none.
+            if (builder.Configuration.GetSection("Serilog").Exists())
+                logs.ReadFrom.Configuration(builder.Configuration);
             if (json)
                 logs.WriteTo.Console(new RenderedCompactJsonFormatter());
             else

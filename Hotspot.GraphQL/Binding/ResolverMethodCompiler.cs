@@ -5,8 +5,8 @@ using Hotspot.GraphQL.Execution;
 namespace Hotspot.GraphQL.Binding;
 
 /// <summary>
-/// Compiles one resolver method, once at start-up, into the engine's <see cref="FieldResolver"/>: an expression tree
-/// that fills each parameter (argument, parent, service, cancellation, context, per-call scoped value) and adapts the
+/// Binds one resolver method into the engine's <see cref="FieldResolver"/>: an expression tree, built and checked at
+/// load and compiled on the field's first call (<see cref="LazyResolver"/>), that fills each parameter (argument, parent, service, cancellation, context, per-call scoped value) and adapts the
 /// result, wrapped in the method's middleware. A problem (a parameter that fits nothing, an argument no parameter
 /// takes) is reported naming both the method and the field.
 /// </summary>
@@ -35,11 +35,12 @@ internal sealed class ResolverMethodCompiler(IReadOnlyDictionary<Type, ScopedVal
         var name = $"{method.DeclaringType!.Name}.{method.Name}";
         if (scoped.Count > 0)
         {
-            var invoke = Expression.Lambda<Func<ResolverContext, object?[], ValueTask<object?>>>(body, name, [context, scopedValues]).Compile();
-            return WithScopedValues(scoped.ToArray(), invoke, middleware);
+            var withScoped = Expression.Lambda<Func<ResolverContext, object?[], ValueTask<object?>>>(body, name, [context, scopedValues]);
+            var factories = scoped.ToArray();
+            return new LazyResolver(field, () => WithScopedValues(factories, withScoped.Compile(), middleware)).Resolve;
         }
-        var resolver = Expression.Lambda<FieldResolver>(body, name, [context]).Compile();
-        return Chain(middleware, resolver);
+        var lambda = Expression.Lambda<FieldResolver>(body, name, [context]);
+        return new LazyResolver(field, () => Chain(middleware, lambda.Compile())).Resolve;
     }
 
     /// <summary>The field's source stream (a <see cref="SubscribeAttribute"/> method), or null after reporting a problem.</summary>

@@ -6,7 +6,7 @@
 # Publishes Hotspot.Api in Release (with the csproj's own settings, i.e. what the Dockerfile builds; extra publish
 # arguments, e.g. -p:PublishReadyToRun=false, measure an alternative), starts it once to apply the migrations,
 # then RUNS times: the milliseconds from launching `dotnet Hotspot.Api.dll` to the first 200 from /healthz, and the
-# resident memory (VmRSS) after 5 idle seconds. Beside the wall time it prints the CPU time the process had used when
+# resident memory (VmRSS) after 5 idle seconds, split into files, runtime code and anonymous memory. Beside the wall time it prints the CPU time the process had used when
 # /healthz first answered (utime + stime from /proc/<pid>/stat), which a loaded machine disturbs far less. DOTNET_* variables in the environment (e.g. DOTNET_gcServer=1,
 # DOTNET_TieredPGO=0) reach the API, so runtime settings can be compared without republishing.
 set -euo pipefail
@@ -47,11 +47,20 @@ start() {
 }
 stop() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }
 
+# Where the resident memory is: pages of files (assemblies, native libraries), the runtime's executable memory (JIT
+# code and stubs, a memfd named doublemapper) and anonymous memory (GC heap, native allocations).
+rss_parts() {
+  awk '/^[0-9a-f]+-[0-9a-f]+ / { kind = ($6 ~ /doublemapper/) ? "code" : ($6 ~ /^\//) ? "files" : "anonymous" }
+       /^Rss:/ { kb[kind] += $2 }
+       END { printf "files %.1f, code %.1f, anonymous %.1f MiB", kb["files"] / 1024, kb["code"] / 1024, kb["anonymous"] / 1024 }' "/proc/$1/smaps"
+}
+
 start; stop   # applies the migrations
 for i in $(seq 1 "$runs"); do
   start
   sleep 5
   rss=$(awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")
+  parts=$(rss_parts "$pid")
   stop
-  echo "run $i: start to /healthz 200: $ms ms (CPU $cpu ms), idle RSS: $rss MiB"
+  echo "run $i: start to /healthz 200: $ms ms (CPU $cpu ms), idle RSS: $rss MiB ($parts)"
 done

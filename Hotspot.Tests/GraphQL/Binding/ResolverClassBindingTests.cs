@@ -274,10 +274,14 @@ public class ResolverClassBindingTests
     }
 
     [Test]
-    public void Resolvers_are_compiled_delegates_named_after_their_method()
+    public void Resolvers_are_compiled_on_their_first_call_into_delegates_named_after_their_method()
     {
-        var (schema, _, _) = Bound();
-        var resolver = schema.QueryType.GetField("book")!.Resolver!;
-        Assert.That(resolver.Method.Name, Does.Contain("QueryResolvers.GetBook"));
+        var (schema, services, _) = Bound();
+        var field = schema.QueryType.GetField("book")!;
+        Assert.That(field.Resolver!.Method.Name, Does.Not.Contain("QueryResolvers.GetBook"), "not compiled at load");
+
+        AssertJson(Run(schema, services, """{ book(id: "b1") { title } }"""), """{"data":{"book":{"title":"Dune"}}}""");
+        AssertJson(Run(schema, services, """{ book(id: "b2") { title } }"""), """{"data":{"book":{"title":"SPQR"}}}""");
+        Assert.That(field.Resolver!.Method.Name, Does.Contain("QueryResolvers.GetBook"));
     }
 }
