@@ -119,8 +119,7 @@ public sealed class PaidOnArrivalBatches(
         foreach (var waiting in batch)
         {
             var request = waiting.Request;
-            var candidates = purchases.Where(p => p.OrganizationId == request.OrganizationId
-                && (request.Purchase.Names(p) || (request.Receipt is not null && p.ProviderReceipt == request.Receipt))).ToList();
+            var candidates = purchases.Where(p => request.Purchase.NamesOrHoldsReceipt(p, request.Receipt)).ToList();
             // One purchase, pending, whose receipt paid nothing else, and neither taken by another callback of this batch
             // (a twin delivery, or one receipt twice). Anything else is answered null, and so decided on its own, only
             // once this batch has committed (WriteAsync's finally): never beside it.

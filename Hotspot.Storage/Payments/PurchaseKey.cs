@@ -29,6 +29,10 @@ public sealed record PurchaseKey(Guid OrganizationId, Guid? PurchaseId, string? 
                 ? purchases.Where(p => p.OrganizationId == OrganizationId && (p.Id == id || p.ProviderReceipt == receipt))
                 : purchases.Where(p => p.OrganizationId == OrganizationId && (p.ProviderRequestId == ProviderRequestId || p.ProviderReceipt == receipt));
 
+    /// <summary>Whether <paramref name="purchase"/> is one that <see cref="FindWithReceiptHolder"/> finds, read from memory.</summary>
+    public bool NamesOrHoldsReceipt(Purchase purchase, string? receipt) =>
+        purchase.OrganizationId == OrganizationId && (Names(purchase) || (receipt is not null && purchase.ProviderReceipt == receipt));
+
     /// <summary>Whether <paramref name="purchase"/> is the one this key names.</summary>
     public bool Names(Purchase purchase) =>
         purchase.OrganizationId == OrganizationId && (PurchaseId is { } id ? purchase.Id == id : purchase.ProviderRequestId == ProviderRequestId);
