@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Hotspot.Domain.Organizations;
 using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Domain.Purchases;
