@@ -20,6 +20,7 @@ namespace Hotspot.Api.Payments;
 /// </summary>
 public sealed class DarajaCallbacks(
     IDbContextFactory<HotspotDbContext> contexts,
+    DeliveryInbox inbox,
     CallbackTokenCache tokens,
     PaymentOutcomes outcomes,
     LostStkAnswerMatcher lostAnswers,
@@ -55,7 +56,7 @@ public sealed class DarajaCallbacks(
             return CallbackResult.Settled;
 
         // Every other case: stored on its own first (its own commit), then applied.
-        var stored = await DeliveryInbox.StoreAsync(contexts, Receive(), cancellationToken);
+        var stored = await inbox.StoreAsync(Receive(), cancellationToken);
         if (stored is null)
             return Duplicate(MpesaTransactionKind.StkCallback, organizationId, stk.CheckoutRequestId);
 
@@ -118,7 +119,7 @@ public sealed class DarajaCallbacks(
             resultCode: int.TryParse(result.ResultCode, out var code) ? code : null, resultDescription: result.ResultDescription,
             amountKes: long.TryParse(result.Parameter("TransactionAmount"), out var amount) ? amount : null);
         transaction.MarkProcessed(null);
-        return await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken) is null
+        return await inbox.StoreAsync(transaction, cancellationToken) is null
             ? Duplicate(kind, organizationId, result.ConversationId)
             : CallbackResult.Accepted;
     }
@@ -145,7 +146,7 @@ public sealed class DarajaCallbacks(
         var confirmation = kind == MpesaTransactionKind.C2BConfirmation && !string.IsNullOrEmpty(payment.TransactionId);
         if (!confirmation)
             transaction.MarkProcessed(null); // a validation asks whether to accept a payment; the money comes with the confirmation
-        var stored = await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken);
+        var stored = await inbox.StoreAsync(transaction, cancellationToken);
         if (stored is null)
             return Duplicate(kind, organizationId, payment.TransactionId);
         if (confirmation)
@@ -182,7 +183,7 @@ public sealed class DarajaCallbacks(
 
         var refused = MpesaTransaction.Receive(organizationId, kind, Encoding.UTF8.GetString(body), Now());
         refused.MarkRefused("Wrong callback token in the URL.");
-        await DeliveryInbox.StoreAsync(contexts, refused, cancellationToken);
+        await inbox.StoreAsync(refused, cancellationToken);
         logger.LogWarning("Daraja {Kind} for organization {OrganizationId} with a wrong token; kept for review", kind, organizationId);
         return CallbackResult.Unauthorized;
     }
@@ -192,7 +193,7 @@ public sealed class DarajaCallbacks(
     {
         var transaction = MpesaTransaction.Receive(organizationId, kind, raw, Now());
         transaction.MarkForReview(null, reason);
-        await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken);
+        await inbox.StoreAsync(transaction, cancellationToken);
     }
 
     private CallbackResult Duplicate(MpesaTransactionKind kind, Guid organizationId, string? providerId)

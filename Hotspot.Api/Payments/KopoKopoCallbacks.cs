@@ -21,6 +21,7 @@ namespace Hotspot.Api.Payments;
 /// </summary>
 public sealed class KopoKopoCallbacks(
     IDbContextFactory<HotspotDbContext> contexts,
+    DeliveryInbox inbox,
     GatewaySelector gateways,
     PaymentOutcomes outcomes,
     ReceiptLinks receiptLinks,
@@ -73,7 +74,7 @@ public sealed class KopoKopoCallbacks(
                 // Signed and readable, but not about a payment (e.g. a customer_created webhook): keep it.
                 var informational = KopoKopoTransaction.Receive(organizationId, type, raw, Now());
                 informational.MarkProcessed(null);
-                return await DeliveryInbox.StoreAsync(contexts, informational, cancellationToken) is null
+                return await inbox.StoreAsync(informational, cancellationToken) is null
                     ? Duplicate(callbackType, organizationId, null)
                     : CallbackResult.Accepted;
             }
@@ -87,7 +88,7 @@ public sealed class KopoKopoCallbacks(
             eventId: notification.EventId, reference: string.IsNullOrEmpty(status.Receipt) ? null : status.Receipt,
             paymentRequestId: notification.ProviderRequestId, providerStatus: status.ResultCode,
             amountKes: status.AmountShillings, currency: status.AmountShillings is null ? null : status.Currency, phoneNumber: status.PhoneNumber);
-        var stored = await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken);
+        var stored = await inbox.StoreAsync(transaction, cancellationToken);
         if (stored is null)
             return Duplicate(callbackType, organizationId, notification.EventId);
 
@@ -177,7 +178,7 @@ public sealed class KopoKopoCallbacks(
     {
         var transaction = KopoKopoTransaction.Receive(organizationId, type, raw, Now());
         transaction.MarkForReview(null, reason);
-        await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken);
+        await inbox.StoreAsync(transaction, cancellationToken);
     }
 
     /// <summary>Not signed by this organization's key: kept for review every time, holding no delivery's identity.</summary>
@@ -185,7 +186,7 @@ public sealed class KopoKopoCallbacks(
     {
         var transaction = KopoKopoTransaction.Receive(organizationId, type, raw, Now());
         transaction.MarkRefused(reason);
-        await DeliveryInbox.StoreAsync(contexts, transaction, cancellationToken);
+        await inbox.StoreAsync(transaction, cancellationToken);
     }
 
     /// <summary>Records that the row this delivery stored changes no purchase (attached when just stored, not read again).</summary>

@@ -1,4 +1,5 @@
 using Hotspot.Domain.Payments;
+using Hotspot.Storage.Inbox;
 using Hotspot.Storage.Leases;
 using Hotspot.Storage.Limits;
 using Hotspot.Storage.ProviderTokens;
@@ -57,6 +58,7 @@ public static class Extensions
         services.AddSingleton<IProviderTokenStore, DatabaseProviderTokenStore>();
         services.AddSingleton<DatabaseLease>();
         services.AddSingleton<LimiterCounts>();
+        services.AddSingleton<DeliveryInbox>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

@@ -8,47 +8,114 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Hotspot.Storage.Inbox;
 
 /// <summary>
 /// Stores each provider delivery once. An exact re-delivery (same organization, route and body hash) meets the unique
 /// index and is skipped by <c>INSERT … ON CONFLICT DO NOTHING</c> (PostgreSQL and SQLite both speak it), so a
-/// duplicate is an answer, not an exception: nothing is logged as a failure and no transaction is spoiled.
+/// duplicate is an answer, not an exception: nothing is logged as a failure and no transaction is spoiled. On
+/// PostgreSQL deliveries that arrive together are stored together (<see cref="WriteBatches{TItem,TResult}"/>,
+/// <see cref="StoreDeliveriesStatement"/>): forgeries, failures and re-deliveries then cost a share of one commit each,
+/// as paying callbacks do, instead of a commit of their own.
 /// </summary>
-public static class DeliveryInbox
+public sealed class DeliveryInbox : IAsyncDisposable
 {
+    /// <summary>Parameters are one array per column, so any batch size fits one statement.</summary>
+    private const int MaxBatch = 64;
+
     private static readonly ConcurrentDictionary<(Type, string), InsertStatement> Statements = new();
+
+    private readonly IDbContextFactory<HotspotDbContext> _contexts;
+    private readonly ILogger<DeliveryInbox> _logger;
+    private readonly WriteBatches<StoredCallback, bool?> _batches;
+    private bool? _postgreSql;
+
+    public DeliveryInbox(IDbContextFactory<HotspotDbContext> contexts, ILogger<DeliveryInbox> logger)
+    {
+        _contexts = contexts;
+        _logger = logger;
+        _batches = new WriteBatches<StoredCallback, bool?>(MaxBatch, writers: 2, StoreAsync,
+            (e, count) => logger.LogWarning(e, "A batch of {Count} deliveries was not stored together; each is stored on its own", count),
+            unwritten: null);
+    }
 
     /// <summary>
     /// Stores a delivery and says which row to apply: the new one, or (for an exact re-delivery) the stored one if it
     /// was never decided — the process may have stopped between storing and applying it. Null when there is nothing to
     /// do: the same delivery is stored and was applied already.
     /// </summary>
-    public static async Task<StoredCallbackReference?> StoreAsync(IDbContextFactory<HotspotDbContext> contexts, StoredCallback row,
-        CancellationToken cancellationToken)
+    public async Task<StoredCallbackReference?> StoreAsync(StoredCallback row, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        switch (row)
+        if (row is not (MpesaTransaction or KopoKopoTransaction))
+            throw new ArgumentException($"{row.GetType().Name} is not a provider delivery.", nameof(row));
+        var stored = await IsPostgreSqlAsync(cancellationToken) ? await _batches.WriteAsync(row, cancellationToken) : null;
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        // SQLite, or a batch that failed and wrote nothing: this row on its own.
+        stored ??= row switch
         {
-            case MpesaTransaction mpesa:
-                if (await TryAddAsync(db, mpesa, cancellationToken))
-                    return StoredCallbackReference.Stored(mpesa);
-                var undecidedMpesa = await db.MpesaTransactions.AsNoTracking()
-                    .Where(t => t.OrganizationId == mpesa.OrganizationId && t.Kind == mpesa.Kind && t.BodySha256 == mpesa.BodySha256
-                        && t.Status == CallbackStatus.Received)
-                    .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
-                return undecidedMpesa is { } m ? new StoredCallbackReference(PaymentMethodType.Mpesa, m) : null;
-            case KopoKopoTransaction kopoKopo:
-                if (await TryAddAsync(db, kopoKopo, cancellationToken))
-                    return StoredCallbackReference.Stored(kopoKopo);
-                var undecidedKopoKopo = await db.KopoKopoTransactions.AsNoTracking()
-                    .Where(t => t.OrganizationId == kopoKopo.OrganizationId && t.Type == kopoKopo.Type && t.BodySha256 == kopoKopo.BodySha256
-                        && t.Status == CallbackStatus.Received)
-                    .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
-                return undecidedKopoKopo is { } k ? new StoredCallbackReference(PaymentMethodType.KopoKopo, k) : null;
-            default:
-                throw new ArgumentException($"{row.GetType().Name} is not a provider delivery.", nameof(row));
+            MpesaTransaction mpesa => await TryAddAsync(db, mpesa, cancellationToken),
+            KopoKopoTransaction kopoKopo => await TryAddAsync(db, kopoKopo, cancellationToken),
+            _ => false,
+        };
+        return row switch
+        {
+            MpesaTransaction mpesa when stored == true => StoredCallbackReference.Stored(mpesa),
+            KopoKopoTransaction kopoKopo when stored == true => StoredCallbackReference.Stored(kopoKopo),
+            MpesaTransaction mpesa => await db.MpesaTransactions.AsNoTracking()
+                .Where(t => t.OrganizationId == mpesa.OrganizationId && t.Kind == mpesa.Kind && t.BodySha256 == mpesa.BodySha256
+                    && t.Status == CallbackStatus.Received)
+                .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken) is { } m ? new StoredCallbackReference(PaymentMethodType.Mpesa, m) : null,
+            KopoKopoTransaction kopoKopo => await db.KopoKopoTransactions.AsNoTracking()
+                .Where(t => t.OrganizationId == kopoKopo.OrganizationId && t.Type == kopoKopo.Type && t.BodySha256 == kopoKopo.BodySha256
+                    && t.Status == CallbackStatus.Received)
+                .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken) is { } k ? new StoredCallbackReference(PaymentMethodType.KopoKopo, k) : null,
+            _ => null,
+        };
+    }
+
+    public ValueTask DisposeAsync() => _batches.DisposeAsync();
+
+    private async ValueTask<bool> IsPostgreSqlAsync(CancellationToken cancellationToken)
+    {
+        if (_postgreSql is { } known)
+            return known;
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        return (_postgreSql = db.Database.IsNpgsql()).Value;
+    }
+
+    /// <summary>One statement and one commit per kind of delivery in the batch; each caller hears whether its row was new.</summary>
+    private async Task StoreAsync(IReadOnlyList<WriteBatches<StoredCallback, bool?>.Waiting> batch)
+    {
+        await using var db = await _contexts.CreateDbContextAsync();
+        var written = new List<StoredCallback>(batch.Count);
+        foreach (var group in batch.GroupBy(w => w.Item.GetType()))
+        {
+            HashSet<Guid> stored;
+            try
+            {
+                stored = await StoreDeliveriesStatement.ExecuteAsync(db, group.Select(w => w.Item).ToList(), CancellationToken.None);
+            }
+            catch (DbException e) when (DatabaseErrors.IsDeadlock(e))
+            {
+                // Another batch or a paying batch held a twin of one of these rows while waiting for one of ours;
+                // PostgreSQL rolled this statement back, and each row goes on its own.
+                _logger.LogInformation("A batch of {Count} deliveries was chosen as a deadlock victim; each is stored on its own", group.Count());
+                continue;
+            }
+            foreach (var waiting in group)
+                waiting.Answer(stored.Contains(waiting.Item.Id));
+            written.AddRange(group.Select(w => w.Item).Where(r => stored.Contains(r.Id)));
+        }
+        try
+        {
+            await StoreDeliveriesStatement.NotifyAsync(db, written, CancellationToken.None);
+        }
+        catch (DbException e)
+        {
+            // Stored and committed; only live subscribers miss these changes, as when their listener is away.
+            _logger.LogWarning(e, "{Count} deliveries stored, but their change notifications were not sent", written.Count);
         }
     }
 

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using static Hotspot.Storage.ColumnArrays;
 
 namespace Hotspot.Storage.Payments;
 
@@ -16,8 +17,7 @@ namespace Hotspot.Storage.Payments;
 /// One PostgreSQL statement, so one round trip and one commit, for the busiest case: paying callbacks for pending
 /// purchases, as many as <see cref="PaidOnArrivalBatches"/> gathered. It pays each purchase only while it is still
 /// PENDING, and in the same statement issues the vouchers of the purchases it paid and stores their callbacks, already
-/// decided. Each column's values travel as one array, so the text, and PostgreSQL's work to parse and plan it, is the
-/// same for one row as for sixty:
+/// decided. Each column's values travel as one array (<see cref="ColumnArrays"/>):
 /// <code>
 /// WITH input AS (SELECT * FROM unnest(@k0::uuid[], …) AS r(k0, k1, k2, u0, …)),
 ///      locked AS (SELECT id FROM purchases WHERE id IN (SELECT k0 FROM input) ORDER BY 1 FOR UPDATE),
@@ -101,11 +101,6 @@ internal sealed record StoreAndSettleStatement(string Sql, IReadOnlyList<IProper
 
         string Name(IProperty p) => sql.DelimitIdentifier(p.GetColumnName());
         string Table(IEntityType e) => sql.DelimitIdentifier(e.GetTableName()!);
-        // unnest(@a::type[], @b::type[]) AS r(a, b): one row per batch row, each column typed as its table column.
-        string Unnest(IEnumerable<(string Name, IProperty Column)> inputs) =>
-            $"unnest({string.Join(", ", inputs.Select(i => $"@{i.Name}::{i.Column.GetRelationalTypeMapping().StoreType}[]"))}) " +
-            $"AS r({string.Join(", ", inputs.Select(i => i.Name))})";
-        IEnumerable<(string, IProperty)> Numbered(string prefix, IEnumerable<IProperty> columns) => columns.Select((c, i) => (prefix + i, c));
         string Select(string prefix, int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"r.{prefix}{i}"));
 
         var purchaseInput = new[] { ("k0", key[0]), ("k1", key[1]), ("k2", status) }.Concat(Numbered("u", changed));
@@ -146,23 +141,5 @@ internal sealed record StoreAndSettleStatement(string Sql, IReadOnlyList<IProper
             Add(command, "v" + i, VoucherColumns[i], rows.Select(r => VoucherColumns[i].GetGetter().GetClrValue(r.Voucher)));
         for (var i = 0; i < CallbackColumns.Count; i++)
             Add(command, "c" + i, CallbackColumns[i], rows.Select(r => CallbackColumns[i].GetGetter().GetClrValue(r.Callback)));
-    }
-
-    /// <summary>An array of the column's provider type (nullable elements), which the statement casts to the column's type.</summary>
-    private static void Add(DbCommand command, string name, IProperty column, IEnumerable<object?> values)
-    {
-        var mapping = column.GetRelationalTypeMapping();
-        var providerType = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
-        var elementType = providerType.IsValueType && Nullable.GetUnderlyingType(providerType) is null
-            ? typeof(Nullable<>).MakeGenericType(providerType)
-            : providerType;
-        var list = values.ToList();
-        var array = Array.CreateInstance(elementType, list.Count);
-        for (var i = 0; i < list.Count; i++)
-            array.SetValue(list[i] is { } value && mapping.Converter is { } converter ? converter.ConvertToProvider(value) : list[i], i);
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = array;
-        command.Parameters.Add(parameter);
     }
 }
