@@ -29,14 +29,17 @@ public sealed class DeliveryInbox : IAsyncDisposable
 
     private readonly IDbContextFactory<HotspotDbContext> _contexts;
     private readonly ILogger<DeliveryInbox> _logger;
-    private readonly WriteBatches<StoredCallback, bool?> _batches;
+    private readonly WriteBatches<StoredCallback, Answer?> _batches;
     private bool? _postgreSql;
+
+    /// <summary>What a batch says about one delivery: the row to apply, or null when there is nothing to do.</summary>
+    private sealed record Answer(StoredCallbackReference? ToApply);
 
     public DeliveryInbox(IDbContextFactory<HotspotDbContext> contexts, ILogger<DeliveryInbox> logger)
     {
         _contexts = contexts;
         _logger = logger;
-        _batches = new WriteBatches<StoredCallback, bool?>(MaxBatch, writers: 2, StoreAsync,
+        _batches = new WriteBatches<StoredCallback, Answer?>(MaxBatch, writers: 2, StoreAsync,
             (e, count) => logger.LogWarning(e, "A batch of {Count} deliveries was not stored together; each is stored on its own", count),
             unwritten: null);
     }
@@ -50,29 +53,18 @@ public sealed class DeliveryInbox : IAsyncDisposable
     {
         if (row is not (MpesaTransaction or KopoKopoTransaction))
             throw new ArgumentException($"{row.GetType().Name} is not a provider delivery.", nameof(row));
-        var stored = await IsPostgreSqlAsync(cancellationToken) ? await _batches.WriteAsync(row, cancellationToken) : null;
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        if (await IsPostgreSqlAsync(cancellationToken) && await _batches.WriteAsync(row, cancellationToken) is { } answer)
+            return answer.ToApply;
+
         // SQLite, or a batch that failed and wrote nothing: this row on its own.
-        stored ??= row switch
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var stored = row switch
         {
             MpesaTransaction mpesa => await TryAddAsync(db, mpesa, cancellationToken),
             KopoKopoTransaction kopoKopo => await TryAddAsync(db, kopoKopo, cancellationToken),
             _ => false,
         };
-        return row switch
-        {
-            MpesaTransaction mpesa when stored == true => StoredCallbackReference.Stored(mpesa),
-            KopoKopoTransaction kopoKopo when stored == true => StoredCallbackReference.Stored(kopoKopo),
-            MpesaTransaction mpesa => await db.MpesaTransactions.AsNoTracking()
-                .Where(t => t.OrganizationId == mpesa.OrganizationId && t.Kind == mpesa.Kind && t.BodySha256 == mpesa.BodySha256
-                    && t.Status == CallbackStatus.Received)
-                .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken) is { } m ? new StoredCallbackReference(PaymentMethodType.Mpesa, m) : null,
-            KopoKopoTransaction kopoKopo => await db.KopoKopoTransactions.AsNoTracking()
-                .Where(t => t.OrganizationId == kopoKopo.OrganizationId && t.Type == kopoKopo.Type && t.BodySha256 == kopoKopo.BodySha256
-                    && t.Status == CallbackStatus.Received)
-                .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken) is { } k ? new StoredCallbackReference(PaymentMethodType.KopoKopo, k) : null,
-            _ => null,
-        };
+        return stored ? Stored(row) : (await UndecidedTwinsAsync(db, [row], cancellationToken)).GetValueOrDefault(row.Id);
     }
 
     public ValueTask DisposeAsync() => _batches.DisposeAsync();
@@ -85,28 +77,34 @@ public sealed class DeliveryInbox : IAsyncDisposable
         return (_postgreSql = db.Database.IsNpgsql()).Value;
     }
 
-    /// <summary>One statement and one commit per kind of delivery in the batch; each caller hears whether its row was new.</summary>
-    private async Task StoreAsync(IReadOnlyList<WriteBatches<StoredCallback, bool?>.Waiting> batch)
+    /// <summary>
+    /// One statement and one commit per kind of delivery in the batch, and for the re-deliveries among them one read of
+    /// their undecided twins; each caller hears which row to apply.
+    /// </summary>
+    private async Task StoreAsync(IReadOnlyList<WriteBatches<StoredCallback, Answer?>.Waiting> batch)
     {
         await using var db = await _contexts.CreateDbContextAsync();
         var written = new List<StoredCallback>(batch.Count);
         foreach (var group in batch.GroupBy(w => w.Item.GetType()))
         {
+            var rows = group.Select(w => w.Item).ToList();
             HashSet<Guid> stored;
             try
             {
-                stored = await StoreDeliveriesStatement.ExecuteAsync(db, group.Select(w => w.Item).ToList(), CancellationToken.None);
+                stored = await StoreDeliveriesStatement.ExecuteAsync(db, rows, CancellationToken.None);
             }
             catch (DbException e) when (DatabaseErrors.IsDeadlock(e))
             {
                 // Another batch or a paying batch held a twin of one of these rows while waiting for one of ours;
                 // PostgreSQL rolled this statement back, and each row goes on its own.
-                _logger.LogInformation("A batch of {Count} deliveries was chosen as a deadlock victim; each is stored on its own", group.Count());
+                _logger.LogInformation("A batch of {Count} deliveries was chosen as a deadlock victim; each is stored on its own", rows.Count);
                 continue;
             }
+            var again = rows.Where(r => !stored.Contains(r.Id)).ToList();
+            var twins = again.Count == 0 ? [] : await UndecidedTwinsAsync(db, again, CancellationToken.None);
             foreach (var waiting in group)
-                waiting.Answer(stored.Contains(waiting.Item.Id));
-            written.AddRange(group.Select(w => w.Item).Where(r => stored.Contains(r.Id)));
+                waiting.Answer(new Answer(stored.Contains(waiting.Item.Id) ? Stored(waiting.Item) : twins.GetValueOrDefault(waiting.Item.Id)));
+            written.AddRange(rows.Where(r => stored.Contains(r.Id)));
         }
         try
         {
@@ -117,6 +115,44 @@ public sealed class DeliveryInbox : IAsyncDisposable
             // Stored and committed; only live subscribers miss these changes, as when their listener is away.
             _logger.LogWarning(e, "{Count} deliveries stored, but their change notifications were not sent", written.Count);
         }
+    }
+
+    private static StoredCallbackReference Stored(StoredCallback row) => row switch
+    {
+        MpesaTransaction mpesa => StoredCallbackReference.Stored(mpesa),
+        KopoKopoTransaction kopoKopo => StoredCallbackReference.Stored(kopoKopo),
+        _ => throw new ArgumentException($"{row.GetType().Name} is not a provider delivery.", nameof(row)),
+    };
+
+    /// <summary>
+    /// For exact re-deliveries (not stored again), the stored row of the same delivery if it was never decided: the
+    /// process may have stopped between storing and applying it. Keyed by the re-delivery's own id.
+    /// </summary>
+    private static async Task<Dictionary<Guid, StoredCallbackReference>> UndecidedTwinsAsync(HotspotDbContext db, IReadOnlyList<StoredCallback> rows,
+        CancellationToken cancellationToken)
+    {
+        var organizations = rows.Select(r => r.OrganizationId).Distinct().ToArray();
+        var hashes = rows.Select(r => r.BodySha256).OfType<string>().Distinct().ToArray();
+        var twins = new Dictionary<Guid, StoredCallbackReference>();
+        if (rows.OfType<MpesaTransaction>().Any())
+        {
+            var undecided = await db.MpesaTransactions.AsNoTracking()
+                .Where(t => organizations.Contains(t.OrganizationId) && hashes.Contains(t.BodySha256!) && t.Status == CallbackStatus.Received)
+                .Select(t => new { t.Id, t.OrganizationId, t.Kind, t.BodySha256 }).ToListAsync(cancellationToken);
+            foreach (var row in rows.OfType<MpesaTransaction>())
+                if (undecided.FirstOrDefault(t => t.OrganizationId == row.OrganizationId && t.Kind == row.Kind && t.BodySha256 == row.BodySha256) is { } twin)
+                    twins[row.Id] = new StoredCallbackReference(PaymentMethodType.Mpesa, twin.Id);
+        }
+        if (rows.OfType<KopoKopoTransaction>().Any())
+        {
+            var undecided = await db.KopoKopoTransactions.AsNoTracking()
+                .Where(t => organizations.Contains(t.OrganizationId) && hashes.Contains(t.BodySha256!) && t.Status == CallbackStatus.Received)
+                .Select(t => new { t.Id, t.OrganizationId, t.Type, t.BodySha256 }).ToListAsync(cancellationToken);
+            foreach (var row in rows.OfType<KopoKopoTransaction>())
+                if (undecided.FirstOrDefault(t => t.OrganizationId == row.OrganizationId && t.Type == row.Type && t.BodySha256 == row.BodySha256) is { } twin)
+                    twins[row.Id] = new StoredCallbackReference(PaymentMethodType.KopoKopo, twin.Id);
+        }
+        return twins;
     }
 
     /// <returns>True when the row was stored; false when the same delivery is already there.</returns>
