@@ -45,8 +45,9 @@ public static class Extensions
     public static WebApplication MapHotspotApi(this WebApplication app)
     {
         // The hosted services (singletons) are built on the other core while the routes are mapped: their database
-        // options and typed HTTP clients were a fifth of the start-up's serial work. The host then starts these same
-        // instances. A constructor that throws is left for the host to meet again, stop the start and log, as before.
+        // options were a tenth of the start-up's serial work. The host then starts these same instances. A constructor
+        // that throws is left for the host to meet again, stop the start and log, as before. Then, on the same core,
+        // the database warm-up (after the services, which the main thread waits for, not before them).
         var hostedServices = Task.Run(() =>
         {
             try
@@ -58,6 +59,7 @@ public static class Extensions
                 // Not cached by the container: the host's own resolution throws it again.
             }
         });
+        _ = hostedServices.ContinueWith(_ => DatabaseWarmUp.RunAsync(app.Services), TaskScheduler.Default);
 
         app.UseKnownProxies();
         app.UseMiddleware<RequestLoggingMiddleware>();
