@@ -25,6 +25,7 @@ public static class Extensions
         builder.AddHotspotLogging();
         builder.AddHotspotObservability();
         builder.Services.AddHotspotStorage(builder.Configuration);
+        DeferredDbContextFactory.Register(builder.Services);
         builder.Services.AddHttpContextAccessor();
         builder.AddHealth();
         builder.AddAdminGraphQL();
@@ -44,8 +45,8 @@ public static class Extensions
     /// </summary>
     public static WebApplication MapHotspotApi(this WebApplication app)
     {
-        // The hosted services (singletons) are built on the other core while the routes are mapped: their database
-        // options were a tenth of the start-up's serial work. The host then starts these same instances. A constructor
+        // The hosted services (singletons) are built on the other core while the routes are mapped (their typed HTTP
+        // clients and EF Core options, now both deferred to first use, were a fifth of the start-up's serial work). The host then starts these same instances. A constructor
         // that throws is left for the host to meet again, stop the start and log, as before. Then, on the same core,
         // the database warm-up (after the services, which the main thread waits for, not before them).
         var hostedServices = Task.Run(() =>
