@@ -57,6 +57,7 @@ public static class Extensions
         services.AddSingleton<IProviderTokenStore, DatabaseProviderTokenStore>();
         services.AddSingleton<DatabaseLease>();
         services.AddSingleton<LimiterCounts>();
+        services.AddSingleton<MigrationCheck>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }
