@@ -5,6 +5,10 @@ using Hotspot.Api.Health;
 if (HealthProbe.IsRequested(args))
     return await HealthProbe.RunAsync(args);
 
+// appsettings*.json are read once, not watched: nothing here reads them again, and the file watchers cost start-up
+// time and a thread. An operator who sets DOTNET_hostBuilder__reloadConfigOnChange keeps the choice.
+if (Environment.GetEnvironmentVariable(ReloadConfigOnChange) is null)
+    Environment.SetEnvironmentVariable(ReloadConfigOnChange, "false");
 // The slim builder leaves out what this API does not use (IIS integration, the Windows event log, regular-expression
 // route constraints) and so starts faster; HTTPS endpoints in the Kestrel configuration still work.
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -17,4 +21,7 @@ app.MapHotspotApi();
 await app.RunAsync();
 return 0;
 
-public partial class Program;
+public partial class Program
+{
+    private const string ReloadConfigOnChange = "DOTNET_hostBuilder__reloadConfigOnChange";
+}

@@ -13,6 +13,7 @@ namespace Hotspot.Storage;
 public sealed class DatabaseMigrator(
     IDbContextFactory<HotspotDbContext> contexts,
     IOptions<StorageOptions> options,
+    MigrationCheck check,
     ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -23,7 +24,7 @@ public sealed class DatabaseMigrator(
             return;
         }
         // The common start: nothing to apply. Answered without EF Core's model, which the first query then builds.
-        if (await AppliedMigrations.AllAppliedAsync(options.Value, cancellationToken))
+        if (await check.AllAppliedAsync(cancellationToken))
         {
             logger.LogInformation("Database ready on {Provider}; {Count} migration(s) applied", options.Value.Provider, 0);
             return;

@@ -24,6 +24,7 @@ public sealed class PostgresChangeListener(IOptions<StorageOptions> storage, Cha
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield(); // the host starts the next service and listens meanwhile
         var connectionString = new NpgsqlConnectionStringBuilder(storage.Value.ConnectionString)
         {
             Pooling = false,

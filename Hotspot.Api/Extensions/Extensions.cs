@@ -10,6 +10,7 @@ using Hotspot.Api.Payments;
 using Hotspot.Api.Portal;
 using Hotspot.Api.Radius;
 using Hotspot.Api.Sandbox;
+using Hotspot.Storage;
 using Hotspot.Storage.Extensions;
 
 namespace Hotspot.Api.Extensions;
@@ -25,6 +26,7 @@ public static class Extensions
         builder.AddHotspotLogging();
         builder.AddHotspotObservability();
         builder.Services.AddHotspotStorage(builder.Configuration);
+        DeferredDbContextFactory.Register(builder.Services);
         builder.Services.AddHttpContextAccessor();
         builder.AddHealth();
         builder.AddAdminGraphQL();
@@ -44,9 +46,12 @@ public static class Extensions
     /// </summary>
     public static WebApplication MapHotspotApi(this WebApplication app)
     {
-        // The hosted services (singletons) are built on the other core while the routes are mapped: their database
-        // options and typed HTTP clients were a fifth of the start-up's serial work. The host then starts these same
-        // instances. A constructor that throws is left for the host to meet again, stop the start and log, as before.
+        // The migrator's question to the database is asked on another core while the routes are mapped; the migrator,
+        // which holds up listening, then finds the answer ready. The hosted services (singletons) are built likewise
+        // (their typed HTTP clients and EF Core options, now both deferred to first use, were a fifth of the
+        // start-up's serial work). The host then starts these same instances. A constructor that throws is left for
+        // the host to meet again, stop the start and log, as before.
+        _ = Task.Run(() => app.Services.GetRequiredService<MigrationCheck>().Start());
         var hostedServices = Task.Run(() =>
         {
             try

@@ -59,6 +59,7 @@ public static class Extensions
         services.AddSingleton<DatabaseLease>();
         services.AddSingleton<LimiterCounts>();
         services.AddSingleton<DeliveryInbox>();
+        services.AddSingleton<MigrationCheck>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }
