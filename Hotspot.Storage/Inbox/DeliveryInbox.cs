@@ -126,7 +126,8 @@ public sealed class DeliveryInbox : IAsyncDisposable
 
     /// <summary>
     /// For exact re-deliveries (not stored again), the stored row of the same delivery if it was never decided: the
-    /// process may have stopped between storing and applying it. Keyed by the re-delivery's own id.
+    /// process may have stopped between storing and applying it. Keyed by the re-delivery's own id. The query names
+    /// every column of the delivery's identity, so it reads the unique index, not all of an organization's deliveries.
     /// </summary>
     private static async Task<Dictionary<Guid, StoredCallbackReference>> UndecidedTwinsAsync(HotspotDbContext db, IReadOnlyList<StoredCallback> rows,
         CancellationToken cancellationToken)
@@ -136,8 +137,10 @@ public sealed class DeliveryInbox : IAsyncDisposable
         var twins = new Dictionary<Guid, StoredCallbackReference>();
         if (rows.OfType<MpesaTransaction>().Any())
         {
+            var kinds = rows.OfType<MpesaTransaction>().Select(r => r.Kind).Distinct().ToArray();
             var undecided = await db.MpesaTransactions.AsNoTracking()
-                .Where(t => organizations.Contains(t.OrganizationId) && hashes.Contains(t.BodySha256!) && t.Status == CallbackStatus.Received)
+                .Where(t => organizations.Contains(t.OrganizationId) && kinds.Contains(t.Kind) && hashes.Contains(t.BodySha256!)
+                    && t.Status == CallbackStatus.Received)
                 .Select(t => new { t.Id, t.OrganizationId, t.Kind, t.BodySha256 }).ToListAsync(cancellationToken);
             foreach (var row in rows.OfType<MpesaTransaction>())
                 if (undecided.FirstOrDefault(t => t.OrganizationId == row.OrganizationId && t.Kind == row.Kind && t.BodySha256 == row.BodySha256) is { } twin)
@@ -145,8 +148,10 @@ public sealed class DeliveryInbox : IAsyncDisposable
         }
         if (rows.OfType<KopoKopoTransaction>().Any())
         {
+            var types = rows.OfType<KopoKopoTransaction>().Select(r => r.Type).Distinct().ToArray();
             var undecided = await db.KopoKopoTransactions.AsNoTracking()
-                .Where(t => organizations.Contains(t.OrganizationId) && hashes.Contains(t.BodySha256!) && t.Status == CallbackStatus.Received)
+                .Where(t => organizations.Contains(t.OrganizationId) && types.Contains(t.Type) && hashes.Contains(t.BodySha256!)
+                    && t.Status == CallbackStatus.Received)
                 .Select(t => new { t.Id, t.OrganizationId, t.Type, t.BodySha256 }).ToListAsync(cancellationToken);
             foreach (var row in rows.OfType<KopoKopoTransaction>())
                 if (undecided.FirstOrDefault(t => t.OrganizationId == row.OrganizationId && t.Type == row.Type && t.BodySha256 == row.BodySha256) is { } twin)
