@@ -100,11 +100,16 @@ public sealed class DeliveryInbox : IAsyncDisposable
                 _logger.LogInformation("A batch of {Count} deliveries was chosen as a deadlock victim; each is stored on its own", rows.Count);
                 continue;
             }
-            var again = rows.Where(r => !stored.Contains(r.Id)).ToList();
-            var twins = again.Count == 0 ? [] : await UndecidedTwinsAsync(db, again, CancellationToken.None);
-            foreach (var waiting in group)
-                waiting.Answer(new Answer(stored.Contains(waiting.Item.Id) ? Stored(waiting.Item) : twins.GetValueOrDefault(waiting.Item.Id)));
+            // The rows stored are answered before anything else can fail: none of them may be stored a second time.
+            foreach (var waiting in group.Where(w => stored.Contains(w.Item.Id)))
+                waiting.Answer(new Answer(Stored(waiting.Item)));
             written.AddRange(rows.Where(r => stored.Contains(r.Id)));
+            var again = group.Where(w => !stored.Contains(w.Item.Id)).ToList();
+            if (again.Count == 0)
+                continue;
+            var twins = await UndecidedTwinsAsync(db, again.Select(w => w.Item).ToList(), CancellationToken.None);
+            foreach (var waiting in again)
+                waiting.Answer(new Answer(twins.GetValueOrDefault(waiting.Item.Id)));
         }
         try
         {
