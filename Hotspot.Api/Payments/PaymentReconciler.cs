@@ -21,7 +21,7 @@ namespace Hotspot.Api.Payments;
 public sealed class PaymentReconciler(
     IDbContextFactory<HotspotDbContext> contexts,
     DatabaseLease lease,
-    IServiceProvider services,
+    Lazy<GatewaySelector> gateways,
     PaymentOutcomes outcomes,
     HotspotMetrics metrics,
     IOptions<PaymentOptions> options,
@@ -135,9 +135,7 @@ public sealed class PaymentReconciler(
         Organization? organization;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             organization = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == purchase.OrganizationId, cancellationToken);
-        // Resolved here, not in the constructor: the gateways' typed HTTP clients (handlers, retry pipelines) are built
-        // only when a purchase is queried, not on every start.
-        var gateway = organization is null ? null : services.GetRequiredService<GatewaySelector>().For(organization, purchase.PaymentMethod);
+        var gateway = organization is null ? null : gateways.Value.For(organization, purchase.PaymentMethod);
         if (gateway is null)
             return null;
 

@@ -18,6 +18,9 @@ public static class PaymentsExtensions
 
         services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.SectionName));
         services.AddTransient<GatewaySelector>();
+        // For the reconciler: the gateways' typed HTTP clients (handlers, retry pipelines) are built when it first
+        // queries a provider, not on every start.
+        services.AddSingleton(sp => new Lazy<GatewaySelector>(sp.GetRequiredService<GatewaySelector>));
         services.AddTransient<CallbackUrls>();
         services.AddPaymentStorage();
         services.AddSingleton<CallbackTokenCache>();
