@@ -178,9 +178,8 @@ public sealed class DeliveryInbox : IAsyncDisposable
         var parameters = statement.Parameters(command, row);
         if (await db.Database.ExecuteSqlRawAsync(statement.Sql, parameters, cancellationToken) != 1)
             return false;
-        if (db.Database.IsNpgsql() && row.Status != CallbackStatus.Received)
-            await NotificationsAfterCommit.SendAsync(db, [new ChangeNotification(ChangeNotification.PaymentKind, row.OrganizationId, row.Id)],
-                cancellationToken);
+        if (db.Database.IsNpgsql())
+            await StoreDeliveriesStatement.NotifyAsync(db, [row], cancellationToken);
         return true;
     }
 
