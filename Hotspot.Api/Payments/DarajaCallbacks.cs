@@ -48,15 +48,18 @@ public sealed class DarajaCallbacks(
             resultCode: int.TryParse(stk.ResultCode, out var code) ? code : null, resultDescription: stk.ResultDescription,
             amountKes: stk.AmountShillings, phoneNumber: stk.PhoneNumber, transactionDate: stk.TransactionDate?.UtcDateTime);
 
-        // The common case, a payment for a pending purchase: stored and settled in one commit.
+        // The common case, a payment for a pending purchase: stored and settled in one commit, beside the callbacks
+        // arriving with it. Any other payment is stored by the same batch.
         var status = StkResultCodes.Status(stk.ResultCode, stk.ResultDescription, stk.ReceiptNumber, stk.AmountShillings, stk.PhoneNumber);
-        if (status.State == PaymentState.Succeeded && stk.AmountShillings is { } paid
-            && await outcomes.PaidOnArrivalAsync(new SettlementRequest(PurchaseKey.ByProviderRequestId(organizationId, stk.CheckoutRequestId),
-                paid, status.Receipt, Currency: status.Currency), Receive(), cancellationToken) is not null)
+        var arrival = status.State == PaymentState.Succeeded && stk.AmountShillings is { } paid
+            ? await outcomes.PaidOnArrivalAsync(new SettlementRequest(PurchaseKey.ByProviderRequestId(organizationId, stk.CheckoutRequestId),
+                paid, status.Receipt, Currency: status.Currency), Receive(), cancellationToken)
+            : null;
+        if (arrival?.Settlement is not null)
             return CallbackResult.Settled;
 
-        // Every other case: stored on its own first (its own commit), then applied.
-        var stored = await inbox.StoreAsync(Receive(), cancellationToken);
+        // Every other case: stored first (by that batch, or on its own), then applied.
+        var stored = arrival is not null ? arrival.ToApply : await inbox.StoreAsync(Receive(), cancellationToken);
         if (stored is null)
             return Duplicate(MpesaTransactionKind.StkCallback, organizationId, stk.CheckoutRequestId);
 

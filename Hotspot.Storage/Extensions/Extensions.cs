@@ -58,6 +58,7 @@ public static class Extensions
         services.AddSingleton<IProviderTokenStore, DatabaseProviderTokenStore>();
         services.AddSingleton<DatabaseLease>();
         services.AddSingleton<LimiterCounts>();
+        services.AddSingleton<CallbackBatches>();
         services.AddSingleton<DeliveryInbox>();
         services.AddSingleton<MigrationCheck>();
         services.AddHostedService<DatabaseMigrator>();

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Hotspot.Storage.Inbox;
 
@@ -16,33 +15,13 @@ namespace Hotspot.Storage.Inbox;
 /// Stores each provider delivery once. An exact re-delivery (same organization, route and body hash) meets the unique
 /// index and is skipped by <c>INSERT … ON CONFLICT DO NOTHING</c> (PostgreSQL and SQLite both speak it), so a
 /// duplicate is an answer, not an exception: nothing is logged as a failure and no transaction is spoiled. On
-/// PostgreSQL deliveries that arrive together are stored together (<see cref="WriteBatches{TItem,TResult}"/>,
-/// <see cref="StoreDeliveriesStatement"/>): forgeries, failures and re-deliveries then cost a share of one commit each,
-/// as paying callbacks do, instead of a commit of their own.
+/// PostgreSQL deliveries that arrive together are stored together, beside the payments arriving with them
+/// (<see cref="CallbackBatches"/>): forgeries, failures and re-deliveries then cost a share of one commit each, as
+/// paying callbacks do, instead of a commit of their own.
 /// </summary>
-public sealed class DeliveryInbox : IAsyncDisposable
+public sealed class DeliveryInbox(IDbContextFactory<HotspotDbContext> contexts, CallbackBatches batches)
 {
-    /// <summary>Parameters are one array per column, so any batch size fits one statement.</summary>
-    private const int MaxBatch = 64;
-
     private static readonly ConcurrentDictionary<(Type, string), InsertStatement> Statements = new();
-
-    private readonly IDbContextFactory<HotspotDbContext> _contexts;
-    private readonly ILogger<DeliveryInbox> _logger;
-    private readonly WriteBatches<StoredCallback, Answer?> _batches;
-    private bool? _postgreSql;
-
-    /// <summary>What a batch says about one delivery: the row to apply, or null when there is nothing to do.</summary>
-    private sealed record Answer(StoredCallbackReference? ToApply);
-
-    public DeliveryInbox(IDbContextFactory<HotspotDbContext> contexts, ILogger<DeliveryInbox> logger)
-    {
-        _contexts = contexts;
-        _logger = logger;
-        _batches = new WriteBatches<StoredCallback, Answer?>(MaxBatch, writers: 2, StoreAsync,
-            (e, count) => logger.LogWarning(e, "A batch of {Count} deliveries was not stored together; each is stored on its own", count),
-            unwritten: null);
-    }
 
     /// <summary>
     /// Stores a delivery and says which row to apply: the new one, or (for an exact re-delivery) the stored one if it
@@ -53,11 +32,11 @@ public sealed class DeliveryInbox : IAsyncDisposable
     {
         if (row is not (MpesaTransaction or KopoKopoTransaction))
             throw new ArgumentException($"{row.GetType().Name} is not a provider delivery.", nameof(row));
-        if (await IsPostgreSqlAsync(cancellationToken) && await _batches.WriteAsync(row, cancellationToken) is { } answer)
-            return answer.ToApply;
+        if (await batches.StoreAsync(row, cancellationToken) is { } written)
+            return written.ToApply;
 
-        // SQLite, or a batch that failed and wrote nothing: this row on its own.
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        // SQLite, or a batch that wrote nothing: this row on its own.
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var stored = row switch
         {
             MpesaTransaction mpesa => await TryAddAsync(db, mpesa, cancellationToken),
@@ -67,62 +46,8 @@ public sealed class DeliveryInbox : IAsyncDisposable
         return stored ? Stored(row) : (await UndecidedTwinsAsync(db, [row], cancellationToken)).GetValueOrDefault(row.Id);
     }
 
-    public ValueTask DisposeAsync() => _batches.DisposeAsync();
-
-    private async ValueTask<bool> IsPostgreSqlAsync(CancellationToken cancellationToken)
-    {
-        if (_postgreSql is { } known)
-            return known;
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        return (_postgreSql = db.Database.IsNpgsql()).Value;
-    }
-
-    /// <summary>
-    /// One statement and one commit per kind of delivery in the batch, and for the re-deliveries among them one read of
-    /// their undecided twins; each caller hears which row to apply.
-    /// </summary>
-    private async Task StoreAsync(IReadOnlyList<WriteBatches<StoredCallback, Answer?>.Waiting> batch)
-    {
-        await using var db = await _contexts.CreateDbContextAsync();
-        var written = new List<StoredCallback>(batch.Count);
-        foreach (var group in batch.GroupBy(w => w.Item.GetType()))
-        {
-            var rows = group.Select(w => w.Item).ToList();
-            HashSet<Guid> stored;
-            try
-            {
-                stored = await StoreDeliveriesStatement.ExecuteAsync(db, rows, CancellationToken.None);
-            }
-            catch (DbException e) when (DatabaseErrors.IsDeadlock(e))
-            {
-                // Another batch or a paying batch held a twin of one of these rows while waiting for one of ours;
-                // PostgreSQL rolled this statement back, and each row goes on its own.
-                _logger.LogInformation("A batch of {Count} deliveries was chosen as a deadlock victim; each is stored on its own", rows.Count);
-                continue;
-            }
-            // The rows stored are answered before anything else can fail: none of them may be stored a second time.
-            foreach (var waiting in group.Where(w => stored.Contains(w.Item.Id)))
-                waiting.Answer(new Answer(Stored(waiting.Item)));
-            written.AddRange(rows.Where(r => stored.Contains(r.Id)));
-            var again = group.Where(w => !stored.Contains(w.Item.Id)).ToList();
-            if (again.Count == 0)
-                continue;
-            var twins = await UndecidedTwinsAsync(db, again.Select(w => w.Item).ToList(), CancellationToken.None);
-            foreach (var waiting in again)
-                waiting.Answer(new Answer(twins.GetValueOrDefault(waiting.Item.Id)));
-        }
-        try
-        {
-            await StoreDeliveriesStatement.NotifyAsync(db, written, CancellationToken.None);
-        }
-        catch (DbException e)
-        {
-            // Stored and committed; only live subscribers miss these changes, as when their listener is away.
-            _logger.LogWarning(e, "{Count} deliveries stored, but their change notifications were not sent", written.Count);
-        }
-    }
-
-    private static StoredCallbackReference Stored(StoredCallback row) => row switch
+    /// <summary>The reference to a row just stored, carrying the row so that applying it does not read it again.</summary>
+    internal static StoredCallbackReference Stored(StoredCallback row) => row switch
     {
         MpesaTransaction mpesa => StoredCallbackReference.Stored(mpesa),
         KopoKopoTransaction kopoKopo => StoredCallbackReference.Stored(kopoKopo),
@@ -134,7 +59,7 @@ public sealed class DeliveryInbox : IAsyncDisposable
     /// process may have stopped between storing and applying it. Keyed by the re-delivery's own id. The query names
     /// every column of the delivery's identity, so it reads the unique index, not all of an organization's deliveries.
     /// </summary>
-    private static async Task<Dictionary<Guid, StoredCallbackReference>> UndecidedTwinsAsync(HotspotDbContext db, IReadOnlyList<StoredCallback> rows,
+    internal static async Task<Dictionary<Guid, StoredCallbackReference>> UndecidedTwinsAsync(HotspotDbContext db, IReadOnlyList<StoredCallback> rows,
         CancellationToken cancellationToken)
     {
         var organizations = rows.Select(r => r.OrganizationId).Distinct().ToArray();

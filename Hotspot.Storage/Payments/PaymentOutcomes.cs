@@ -3,6 +3,7 @@ using Hotspot.Domain.Payments.Gateways;
 using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Transactions;
 using Hotspot.Domain.Vouchers;
+using Hotspot.Storage.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +20,7 @@ namespace Hotspot.Storage.Payments;
 public sealed class PaymentOutcomes(
     IDbContextFactory<HotspotDbContext> contexts,
     ReceiptLinks receiptLinks,
-    PaidOnArrivalBatches batches,
+    CallbackBatches batches,
     PurchaseMetrics metrics,
     TimeProvider time,
     ILogger<PaymentOutcomes> logger)
@@ -89,23 +90,26 @@ public sealed class PaymentOutcomes(
     }
 
     /// <summary>
-    /// Paid, for a callback not stored yet, in the common case only: the purchase is pending, the payment matches it,
-    /// and its receipt paid nothing else. Then one statement on PostgreSQL pays it, issues its voucher and stores the
-    /// callback already decided, together with the other paying callbacks that arrived meanwhile
-    /// (<see cref="PaidOnArrivalBatches"/>): one read, one statement, one commit for all of them.
+    /// Paid, for a callback not stored yet, in the common case: the purchase is pending, the payment matches it, and its
+    /// receipt paid nothing else. Then one statement on PostgreSQL pays it, issues its voucher and stores the callback
+    /// already decided, together with the other callbacks that arrived meanwhile (<see cref="CallbackBatches"/>): one
+    /// read, one commit for all of them. In any other case the batch stores the callback undecided, for the caller to
+    /// apply with <see cref="ApplyAsync"/>.
     /// </summary>
     /// <returns>
-    /// The settlement; null when nothing was written (another case, SQLite, or a racing writer got there first): the
-    /// caller then stores the callback on its own and applies it with <see cref="ApplyAsync"/>, so nothing is lost.
+    /// What the batch did; null when nothing was written (SQLite, or a racing writer got there first): the caller then
+    /// stores the callback on its own and applies it, so nothing is lost.
     /// </returns>
-    public async Task<SettlementResult?> PaidOnArrivalAsync(SettlementRequest request, StoredCallback callback, CancellationToken cancellationToken)
+    public async Task<CallbackBatches.Written?> PaidOnArrivalAsync(SettlementRequest request, StoredCallback callback, CancellationToken cancellationToken)
     {
-        if (await batches.SettleAsync(request, callback, cancellationToken) is not { } result)
-            return null;
-        logger.LogInformation("Purchase {PurchaseId} of organization {OrganizationId} paid (receipt {Receipt}); voucher {VoucherId} issued",
-            result.PurchaseId, request.OrganizationId, request.Receipt, result.VoucherId);
-        await AfterSettledAsync(request, result, cancellationToken);
-        return result;
+        var written = await batches.SettleAsync(request, callback, cancellationToken);
+        if (written?.Settlement is { } result)
+        {
+            logger.LogInformation("Purchase {PurchaseId} of organization {OrganizationId} paid (receipt {Receipt}); voucher {VoucherId} issued",
+                result.PurchaseId, request.OrganizationId, request.Receipt, result.VoucherId);
+            await AfterSettledAsync(request, result, cancellationToken);
+        }
+        return written;
     }
 
     /// <summary>Failed: the purchase fails with a reason the customer can read, if it is still pending.</summary>

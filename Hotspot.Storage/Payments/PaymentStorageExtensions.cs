@@ -10,7 +10,6 @@ public static class PaymentStorageExtensions
         services.AddSingleton<PurchaseMetrics>();
         services.AddSingleton<ReceiptLinks>();
         services.AddSingleton<LostStkAnswerMatcher>();
-        services.AddSingleton<PaidOnArrivalBatches>();
         services.AddSingleton<PaymentOutcomes>();
         return services;
     }

@@ -15,7 +15,7 @@ namespace Hotspot.Storage.Payments;
 
 /// <summary>
 /// One PostgreSQL statement, so one round trip and one commit, for the busiest case: paying callbacks for pending
-/// purchases, as many as <see cref="PaidOnArrivalBatches"/> gathered. It pays each purchase only while it is still
+/// purchases, as many as <see cref="Inbox.CallbackBatches"/> gathered. It pays each purchase only while it is still
 /// PENDING, and in the same statement issues the vouchers of the purchases it paid and stores their callbacks, already
 /// decided. Each column's values travel as one array (<see cref="ColumnArrays"/>):
 /// <code>

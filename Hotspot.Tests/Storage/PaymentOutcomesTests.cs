@@ -4,6 +4,7 @@ using Hotspot.Domain.Purchases;
 using Hotspot.Domain.Transactions;
 using Hotspot.Domain.Vouchers;
 using Hotspot.Storage;
+using Hotspot.Storage.Inbox;
 using Hotspot.Storage.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public class PaymentOutcomesTests(DatabaseProvider provider) : DatabaseFixture(p
     private static readonly PurchaseMetrics Metrics = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
 
     private PaymentOutcomes Outcomes => new(Database, new ReceiptLinks(Database),
-        new PaidOnArrivalBatches(Database, TimeProvider.System, NullLogger<PaidOnArrivalBatches>.Instance), Metrics, TimeProvider.System,
+        new CallbackBatches(Database, TimeProvider.System, NullLogger<CallbackBatches>.Instance), Metrics, TimeProvider.System,
         NullLogger<PaymentOutcomes>.Instance);
 
     [Test]
