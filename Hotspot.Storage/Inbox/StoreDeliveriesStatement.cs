@@ -11,7 +11,7 @@ namespace Hotspot.Storage.Inbox;
 
 /// <summary>
 /// One PostgreSQL statement, so one round trip and one commit, that stores deliveries of one kind of callback as
-/// <see cref="DeliveryInbox"/> gathered them: each column's values travel as one array (<see cref="ColumnArrays"/>),
+/// <see cref="CallbackBatches"/> gathered them: each column's values travel as one array (<see cref="ColumnArrays"/>),
 /// and an exact re-delivery, stored before or earlier in the same batch, is skipped:
 /// <code>
 /// WITH quiet AS (…) INSERT INTO isp_mpesa_transactions (…) SELECT r.c0, … FROM unnest(@c0::uuid[], …) AS r(c0, …)
