@@ -10,9 +10,9 @@ using static Hotspot.Storage.ColumnArrays;
 namespace Hotspot.Storage.Inbox;
 
 /// <summary>
-/// One PostgreSQL statement, so one round trip and one commit, that stores deliveries of one kind of callback as
-/// <see cref="CallbackBatches"/> gathered them: each column's values travel as one array (<see cref="ColumnArrays"/>),
-/// and an exact re-delivery, stored before or earlier in the same batch, is skipped:
+/// One PostgreSQL statement, so one round trip (and one commit, or a share of its batch's), that stores deliveries of
+/// one kind of callback as <see cref="CallbackBatches"/> gathered them: each column's values travel as one array
+/// (<see cref="ColumnArrays"/>), and an exact re-delivery, stored before or earlier in the same batch, is skipped:
 /// <code>
 /// WITH quiet AS (…) INSERT INTO isp_mpesa_transactions (…) SELECT r.c0, … FROM unnest(@c0::uuid[], …) AS r(c0, …)
 /// WHERE (SELECT value FROM quiet) = 'on' ON CONFLICT DO NOTHING RETURNING id

@@ -14,10 +14,10 @@ using static Hotspot.Storage.ColumnArrays;
 namespace Hotspot.Storage.Payments;
 
 /// <summary>
-/// One PostgreSQL statement, so one round trip and one commit, for the busiest case: paying callbacks for pending
-/// purchases, as many as <see cref="Inbox.CallbackBatches"/> gathered. It pays each purchase only while it is still
-/// PENDING, and in the same statement issues the vouchers of the purchases it paid and stores their callbacks, already
-/// decided. Each column's values travel as one array (<see cref="ColumnArrays"/>):
+/// One PostgreSQL statement, so one round trip (and one commit, or a share of its batch's), for the busiest case:
+/// paying callbacks for pending purchases, as many as <see cref="Inbox.CallbackBatches"/> gathered. It pays each
+/// purchase only while it is still PENDING, and in the same statement issues the vouchers of the purchases it paid and
+/// stores their callbacks, already decided. Each column's values travel as one array (<see cref="ColumnArrays"/>):
 /// <code>
 /// WITH input AS (SELECT * FROM unnest(@k0::uuid[], …) AS r(k0, k1, k2, u0, …)),
 ///      locked AS (SELECT id FROM purchases WHERE id IN (SELECT k0 FROM input) ORDER BY 1 FOR UPDATE),
