@@ -26,7 +26,6 @@ public static class Extensions
         builder.AddHotspotLogging();
         builder.AddHotspotObservability();
         builder.Services.AddHotspotStorage(builder.Configuration);
-        DeferredDbContextFactory.Register(builder.Services);
         builder.Services.AddHttpContextAccessor();
         builder.AddHealth();
         builder.AddAdminGraphQL();

@@ -53,6 +53,7 @@ public static class Extensions
             HotspotDbContextOptions.Configure(builder, options);
             HotspotDbContextOptions.UseProtector(builder, sp.GetRequiredService<SecretProtector>());
         });
+        DeferredDbContextFactory.Register(services);
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<HotspotDbContext>>().CreateDbContext());
 
         services.AddSingleton<IProviderTokenStore, DatabaseProviderTokenStore>();

@@ -1,15 +1,15 @@
-using Hotspot.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Hotspot.Api.Extensions;
+namespace Hotspot.Storage.Extensions;
 
 /// <summary>
 /// The pooled context factory, created when the first context is asked for rather than when a service that holds the
 /// factory is built. Creating it builds EF Core's options (its event ids, warnings configuration, the provider's
-/// settings): the largest part of building the hosted services, which the main thread waits for before listening,
-/// although none of them asks for a context before the API listens when the database is up to date.
+/// settings): the largest part of building the API's hosted services, which its main thread waits for before
+/// listening, although none of them asks for a context before the API listens when the database is up to date.
 /// </summary>
-public sealed class DeferredDbContextFactory(Func<IDbContextFactory<HotspotDbContext>> create) : IDbContextFactory<HotspotDbContext>
+internal sealed class DeferredDbContextFactory(Func<IDbContextFactory<HotspotDbContext>> create) : IDbContextFactory<HotspotDbContext>
 {
     private readonly Lazy<IDbContextFactory<HotspotDbContext>> _pooled = new(create);
 
@@ -18,7 +18,7 @@ public sealed class DeferredDbContextFactory(Func<IDbContextFactory<HotspotDbCon
     public Task<HotspotDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
         _pooled.Value.CreateDbContextAsync(cancellationToken);
 
-    /// <summary>Puts this in front of the pooled factory that <c>AddHotspotStorage</c> registered.</summary>
+    /// <summary>Puts this in front of the pooled factory just registered.</summary>
     public static void Register(IServiceCollection services)
     {
         var pooled = services.Single(d => d.ServiceType == typeof(IDbContextFactory<HotspotDbContext>));
