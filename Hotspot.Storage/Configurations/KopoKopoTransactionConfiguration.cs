@@ -22,7 +22,8 @@ internal sealed class KopoKopoTransactionConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(t => new { t.OrganizationId, t.Reference });
         builder.HasIndex(t => new { t.OrganizationId, t.PaymentRequestId });
         builder.HasIndex(t => new { t.OrganizationId, t.ReceivedAt });
-        builder.HasIndex(t => t.PurchaseId);
+        // Linked rows only: look-ups of unlinked rows go by the organization's columns (migration LinkedTransactionIndexes).
+        builder.HasIndex(t => t.PurchaseId).HasFilter("purchase_id IS NOT NULL");
         builder.Property(t => t.Resolution).HasConversion<string>();
     }
 }

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Hotspot.Tests.Storage;
 
 /// <summary>
-/// Describes a schema as sorted lines (tables, columns with store type and nullability, primary keys, indexes),
+/// Describes a schema as sorted lines (tables, columns with store type and nullability, primary keys, indexes and
+/// whether they are partial),
 /// once from the database catalogue and once from the EF model, so the two can be compared.
 /// </summary>
 internal static class SchemaCatalog
@@ -24,7 +25,7 @@ internal static class SchemaCatalog
             if (table.PrimaryKey is { } key)
                 lines.Add($"primary key {table.Name} ({string.Join(", ", key.Columns.Select(c => c.Name))})");
             foreach (var index in table.Indexes)
-                lines.Add($"index {table.Name}.{index.Name} ({string.Join(", ", index.Columns.Select(c => c.Name))}){(index.IsUnique ? " unique" : "")}");
+                lines.Add($"index {table.Name}.{index.Name} ({string.Join(", ", index.Columns.Select(c => c.Name))}){(index.IsUnique ? " unique" : "")}{(index.Filter is null ? "" : " partial")}");
         }
         lines.Sort(StringComparer.Ordinal);
         return lines;
@@ -60,12 +61,12 @@ internal static class SchemaCatalog
             var key = columns.Where(c => c.Pk > 0).OrderBy(c => c.Pk).Select(c => c.Name).ToList();
             if (key.Count > 0)
                 lines.Add($"primary key {table} ({string.Join(", ", key)})");
-            var indexes = await QueryAsync(connection, $"SELECT name, \"unique\" FROM pragma_index_list('{table}') WHERE origin = 'c'",
-                r => (Name: r.GetString(0), Unique: r.GetInt64(1) == 1));
+            var indexes = await QueryAsync(connection, $"SELECT name, \"unique\", partial FROM pragma_index_list('{table}') WHERE origin = 'c'",
+                r => (Name: r.GetString(0), Unique: r.GetInt64(1) == 1, Partial: r.GetInt64(2) == 1));
             foreach (var index in indexes)
             {
                 var indexColumns = await QueryAsync(connection, $"SELECT name FROM pragma_index_info('{index.Name}') ORDER BY seqno", r => r.GetString(0));
-                lines.Add($"index {table}.{index.Name} ({string.Join(", ", indexColumns)}){(index.Unique ? " unique" : "")}");
+                lines.Add($"index {table}.{index.Name} ({string.Join(", ", indexColumns)}){(index.Unique ? " unique" : "")}{(index.Partial ? " partial" : "")}");
             }
         }
         lines.Sort(StringComparer.Ordinal);
@@ -88,7 +89,7 @@ internal static class SchemaCatalog
                 lines.Add($"column {table}.{column.Name} {Normalize(DatabaseProvider.PostgreSql, column.Type)} {(column.Nullable ? "null" : "not null")}");
             var indexes = await QueryAsync(connection, $"""
                 SELECT i.relname, ix.indisunique, ix.indisprimary,
-                       string_agg(a.attname, ', ' ORDER BY k.ord)
+                       string_agg(a.attname, ', ' ORDER BY k.ord), ix.indpred IS NOT NULL
                 FROM pg_index ix
                 JOIN pg_class t ON t.oid = ix.indrelid
                 JOIN pg_class i ON i.oid = ix.indexrelid
@@ -96,12 +97,12 @@ internal static class SchemaCatalog
                 CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord)
                 JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
                 WHERE n.nspname = 'public' AND t.relname = '{table}'
-                GROUP BY i.relname, ix.indisunique, ix.indisprimary
-                """, r => (Name: r.GetString(0), Unique: r.GetBoolean(1), Primary: r.GetBoolean(2), Columns: r.GetString(3)));
+                GROUP BY i.relname, ix.indisunique, ix.indisprimary, ix.indpred IS NOT NULL
+                """, r => (Name: r.GetString(0), Unique: r.GetBoolean(1), Primary: r.GetBoolean(2), Columns: r.GetString(3), Partial: r.GetBoolean(4)));
             foreach (var index in indexes)
                 lines.Add(index.Primary
                     ? $"primary key {table} ({index.Columns})"
-                    : $"index {table}.{index.Name} ({index.Columns}){(index.Unique ? " unique" : "")}");
+                    : $"index {table}.{index.Name} ({index.Columns}){(index.Unique ? " unique" : "")}{(index.Partial ? " partial" : "")}");
         }
         lines.Sort(StringComparer.Ordinal);
         return lines;
