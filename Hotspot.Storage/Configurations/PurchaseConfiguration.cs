@@ -20,7 +20,8 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
         // result can never both turn its money into vouchers.
         builder.HasIndex(p => new { p.OrganizationId, p.ProviderReceipt }).IsUnique();
         builder.HasIndex(p => new { p.OrganizationId, p.CreatedAt });
-        builder.HasIndex(p => new { p.Status, p.CreatedAt }); // the reconciler's scan of pending purchases
+        // The reconciler's scan of pending purchases, holding pending ones only (migration PendingAndBatchIndexes).
+        builder.HasIndex(p => new { p.Status, p.CreatedAt }).HasFilter("status = 'Pending'");
         builder.HasIndex(p => new { p.OrganizationId, p.MacAddress }); // a router's MAC login (Radius/RadiusAuthorization)
         // Revenue of a part day (the rollup holds whole days): paid purchases of a time range.
         builder.HasIndex(p => new { p.OrganizationId, p.Status, p.PaidAt });

@@ -21,6 +21,7 @@ internal sealed class VoucherConfiguration : IEntityTypeConfiguration<Voucher>
         // Keyset pages in the default order (newest first), all vouchers or those of one status (UNUSED on the dashboard).
         builder.HasIndex(v => new { v.OrganizationId, v.Status, v.CreatedAt });
         builder.HasIndex(v => new { v.OrganizationId, v.CreatedAt });
-        builder.HasIndex(v => new { v.OrganizationId, v.BatchId });
+        // A generated batch; a purchase's voucher has none and takes no entry (migration PendingAndBatchIndexes).
+        builder.HasIndex(v => new { v.OrganizationId, v.BatchId }).HasFilter("batch_id IS NOT NULL");
     }
 }
