@@ -14,7 +14,8 @@ namespace Hotspot.Tests.Storage;
 /// Forgeries and payments nobody asked for are stored unlinked (no purchase), and an attacker decides how many. The
 /// look-ups for stored callbacks that wait for a purchase filter on <c>purchase_id IS NULL</c> too; they must still
 /// read only the rows of their own receipt or request id, also right after a burst of such rows that the statistics
-/// have not seen yet. PostgreSQL plans (SQLite has one writer and no statistics to be misled by).
+/// have not seen yet. PostgreSQL only: the API never analyses a SQLite database, so its planner has no statistics to
+/// be misled by.
 /// </summary>
 [TestFixture(DatabaseProvider.PostgreSql)]
 public class UnlinkedCallbackLookupTests(DatabaseProvider provider) : DatabaseFixture(provider)
@@ -48,7 +49,7 @@ public class UnlinkedCallbackLookupTests(DatabaseProvider provider) : DatabaseFi
                 receiptNumber: "R" + id[..9], amountKes: 50);
             var kopoKopo = KopoKopoTransaction.Receive(Organization, KopoKopoTransactionType.BuyGoods, $"{{\"id\":\"{id}\"}}", TestData.Now,
                 eventId: id, reference: "R" + id[..9], amountKes: 50);
-            foreach (StoredCallback row in new StoredCallback[] { mpesa, kopoKopo })
+            foreach (var row in new StoredCallback[] { mpesa, kopoKopo })
             {
                 if (linked)
                     row.MarkProcessed(Guid.NewGuid());
